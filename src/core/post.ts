@@ -1,9 +1,9 @@
 /** Engagement counts as the source reports them; absent when the source does not give one. */
 export interface Metrics {
-  views?: number;
-  comments?: number;
-  likes?: number;
-  shares?: number;
+  views?: number | undefined;
+  comments?: number | undefined;
+  likes?: number | undefined;
+  shares?: number | undefined;
 }
 
 export type Lang = 'ko' | 'en';

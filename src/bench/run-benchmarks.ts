@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { pino } from 'pino';
+import { configFrom } from '../config/load.js';
+import { createMatcher, searchQueries } from '../core/match.js';
+import { scorePost } from '../core/risk/score.js';
+import { createHttpClient } from '../http/client.js';
+import { runScan } from '../pipeline/scan.js';
+import { createSource } from '../sources/create-source.js';
+import { createStore } from '../store/keyv-store.js';
+import { syntheticPosts } from './synthetic-posts.js';
+
+/** Posts scored per second on this thread (one core), over about `seconds` of scoring. */
+function benchScoring(seconds = 3): void {
+  const posts = syntheticPosts(5_000, 500);
+  for (const post of posts.slice(0, 500)) scorePost(post); // warm up
+  let scored = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    for (const post of posts) scorePost(post);
+    scored += posts.length;
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  const rate = Math.round(scored / elapsed);
+  console.log(`score: ${rate.toLocaleString('en-US')} posts/s on one core (500-character posts, ${scored.toLocaleString('en-US')} scored in ${elapsed.toFixed(2)} s; target ≥ 20,000)`);
+}
+
+/** Wall time and peak memory of one scan of `feeds` RSS sources × `items` items served on loopback. */
+async function benchScan(feeds = 200, items = 50): Promise<void> {
+  const worker = new Worker(new URL('./feed-farm-worker.js', import.meta.url), { workerData: { feeds, items } });
+  const base = await new Promise<string>((resolve) => worker.once('message', resolve));
+  const dir = mkdtempSync(join(tmpdir(), 'bulssi-bench-'));
+  const config = configFrom({
+    watch: { brands: [{ name: '한빛푸드', aliases: ['Hanbit Foods'] }] },
+    sources: Array.from({ length: feeds }, (_, n) => ({ id: `feed-${n}`, type: 'feed' as const, url: `${base}/feed/${n}.xml` })),
+    // Every feed is on one loopback host: lift the politeness limits meant for real sites.
+    http: { perHostConcurrency: 16, perHostIntervalMs: 0 },
+    store: { path: join(dir, 'bench.sqlite') },
+  });
+  const store = await createStore({ path: config.store.path });
+  const http = createHttpClient({ config: config.http, validators: store.validators });
+  const match = createMatcher(config.watch);
+  let alerts = 0;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  const start = performance.now();
+  const summary = await runScan({
+    sources: config.sources.map((s) => createSource(s)),
+    sourceName: (id) => id,
+    http,
+    store,
+    notifier: {
+      notify: async () => {
+        alerts += 1;
+      },
+    },
+    match,
+    score: (post) => scorePost({ title: post.title, text: post.text, metrics: post.metrics }),
+    threshold: config.alert.threshold,
+    queries: searchQueries(config.watch),
+    env: {},
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(),
+    sourceConcurrency: 16,
+  });
+  const wall = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const failed = summary.sources.filter((s) => !s.ok);
+  console.log(
+    `scan: ${feeds} sources × ${items} items on loopback in ${wall.toFixed(2)} s wall, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB ` +
+      `(${summary.posts.toLocaleString('en-US')} posts, ${summary.newThreads.toLocaleString('en-US')} threads stored in SQLite, ${alerts} alerts, ${failed.length} sources failed)`,
+  );
+  if (failed.length > 0) console.log(`  first failure: ${failed[0]?.id}: ${failed[0]?.error}`);
+  await store.close();
+  worker.postMessage('close');
+  rmSync(dir, { recursive: true, force: true });
+}
+
+benchScoring();
+await benchScan();

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cron from 'node-cron';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { type Config, type ConfigInput, configSchema } from './schema.js';
+
+/** Where the config came from, for messages and for the embedded default's sample server. */
+export type ConfigOrigin = { kind: 'file'; path: string } | { kind: 'embedded' };
+
+export interface LoadedConfig {
+  config: Config;
+  origin: ConfigOrigin;
+}
+
+/** Config file names looked for in the working directory when neither --config nor BULSSI_CONFIG is given. */
+export const DEFAULT_CONFIG_FILES = ['bulssi.yaml', 'bulssi.yml', 'bulssi.json'] as const;
+
+/**
+ * Finds the config file: the explicit path, then BULSSI_CONFIG, then bulssi.yaml|yml|json in `cwd`.
+ * Returns undefined when there is none, which means the embedded default runs.
+ */
+export function findConfigFile(
+  explicit: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): string | undefined {
+  const named = explicit ?? env.BULSSI_CONFIG;
+  if (named) return resolve(cwd, named);
+  for (const name of DEFAULT_CONFIG_FILES) {
+    const candidate = resolve(cwd, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Reads and validates a config file; every problem is reported at once, by path. */
+export function loadConfigFile(path: string, env: Readonly<Record<string, string | undefined>> = {}): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(cause);
+    throw new ConfigError([`${path}: ${reason}`], path);
+  }
+  let raw: unknown;
+  try {
+    raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+  } catch (cause) {
+    const detail = cause instanceof YAMLParseError || cause instanceof SyntaxError ? cause.message : String(cause);
+    throw new ConfigError([`not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`], path);
+  }
+  return validateConfig(raw ?? {}, path, env);
+}
+
+/**
+ * Validates a parsed config object and applies environment overrides (BULSSI_CHANNEL, BULSSI_DB).
+ * Throws ConfigError listing every problem as `path.to.key: message`.
+ */
+export function validateConfig(
+  raw: unknown,
+  origin: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Config {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error), origin);
+  const config = parsed.data;
+  const problems = checkSemantics(config);
+  if (problems.length > 0) throw new ConfigError(problems, origin);
+  if (env.BULSSI_CHANNEL) config.slack.channel = env.BULSSI_CHANNEL;
+  if (env.BULSSI_DB) config.store.path = env.BULSSI_DB;
+  return deepFreeze(config);
+}
+
+/** Builds a config from code (embedded default, tests) with the same validation as a file. */
+export function configFrom(input: ConfigInput, env: Readonly<Record<string, string | undefined>> = {}): Config {
+  return validateConfig(input, 'built-in configuration', env);
+}
+
+function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? formatPath(issue.path) : '(top level)';
+    if (issue.code === 'unrecognized_keys') return `${path}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${path}: ${issue.message}`;
+  });
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+function checkSemantics(config: Config): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  config.sources.forEach((source, index) => {
+    const first = seen.get(source.id);
+    if (first !== undefined) problems.push(`sources[${index}].id: "${source.id}" is already used by sources[${first}]`);
+    else seen.set(source.id, index);
+  });
+  if (!cron.validate(config.schedule.scan)) {
+    problems.push(`schedule.scan: "${config.schedule.scan}" is not a valid cron expression (e.g. "*/10 * * * *")`);
+  }
+  if (!isTimeZone(config.schedule.timezone)) {
+    problems.push(`schedule.timezone: "${config.schedule.timezone}" is not an IANA time zone (e.g. "Asia/Seoul")`);
+  }
+  return problems;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

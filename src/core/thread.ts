@@ -1,0 +1,173 @@
+import { LEVELS, type Level } from '../config/schema.js';
+import { BotError } from '../errors.js';
+import type { Metrics, Post } from './post.js';
+import {
+  EVENTS_MAX,
+  EXCERPT_MAX,
+  METRICS_HISTORY_MAX,
+  type MetricsSnapshot,
+  type Risk,
+  THREAD_SCHEMA_VERSION,
+  type Thread,
+  type ThreadEvent,
+  type ThreadState,
+} from './thread-schema.js';
+
+/** True when `level` is at or above `threshold` in none < low < medium < high < critical. */
+export function isAtLeast(level: Level, threshold: Level): boolean {
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(threshold);
+}
+
+function maxLevel(a: Level, b: Level): Level {
+  return isAtLeast(a, b) ? a : b;
+}
+
+/** Cuts text to `max` characters on a word boundary where one is near, with an ellipsis. */
+export function excerptOf(text: string, max = EXCERPT_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.7 ? cut.slice(0, space) : cut}…`;
+}
+
+function snapshot(metrics: Metrics, at: string): MetricsSnapshot {
+  const snap: MetricsSnapshot = { at };
+  if (metrics.views !== undefined) snap.views = metrics.views;
+  if (metrics.comments !== undefined) snap.comments = metrics.comments;
+  if (metrics.likes !== undefined) snap.likes = metrics.likes;
+  if (metrics.shares !== undefined) snap.shares = metrics.shares;
+  return snap;
+}
+
+function sameCounts(a: MetricsSnapshot | undefined, b: MetricsSnapshot): boolean {
+  return (
+    a !== undefined && a.views === b.views && a.comments === b.comments && a.likes === b.likes && a.shares === b.shares
+  );
+}
+
+function addEvent(events: readonly ThreadEvent[], event: ThreadEvent): ThreadEvent[] {
+  return [...events, event].slice(-EVENTS_MAX);
+}
+
+/** A new thread for a post seen for the first time. `now` is ISO 8601. */
+export function createThread(input: { id: string; canonicalUrl: string; post: Post; risk: Risk; now: string }): Thread {
+  const { id, canonicalUrl, post, risk, now } = input;
+  const thread: Thread = {
+    schemaVersion: THREAD_SCHEMA_VERSION,
+    id,
+    canonicalUrl,
+    url: post.url,
+    sourceId: post.sourceId,
+    postId: post.id,
+    title: excerptOf(post.title, 300),
+    excerpt: excerptOf(post.text),
+    state: 'open',
+    risk,
+    peakLevel: risk.level,
+    firstSeenAt: now,
+    lastSeenAt: now,
+    metrics: [snapshot(post.metrics, now)],
+    events: [{ at: now, type: 'seen', note: post.sourceId }],
+  };
+  if (post.author !== undefined) thread.author = post.author;
+  if (post.publishedAt !== undefined) thread.publishedAt = post.publishedAt;
+  if (post.lang !== undefined) thread.lang = post.lang;
+  return thread;
+}
+
+/**
+ * The same post seen again: refresh the text and risk, append a metrics snapshot when the counts changed.
+ * Never re-alerts by itself; `needsAlert` decides that.
+ */
+export function observeThread(thread: Thread, input: { post: Post; risk: Risk; now: string }): Thread {
+  const { post, risk, now } = input;
+  const snap = snapshot(post.metrics, now);
+  const metrics = sameCounts(thread.metrics.at(-1), snap)
+    ? thread.metrics
+    : [...thread.metrics, snap].slice(-METRICS_HISTORY_MAX);
+  const rescored = risk.level !== thread.risk.level;
+  return {
+    ...thread,
+    title: post.title ? excerptOf(post.title, 300) : thread.title,
+    excerpt: post.text ? excerptOf(post.text) : thread.excerpt,
+    risk,
+    peakLevel: maxLevel(thread.peakLevel, risk.level),
+    lastSeenAt: now,
+    metrics,
+    events: rescored
+      ? addEvent(thread.events, { at: now, type: 'rescored', note: `${thread.risk.level} → ${risk.level}` })
+      : thread.events,
+  };
+}
+
+/**
+ * An alert is due once per thread: when its level reaches the threshold and no alert was sent yet,
+ * or a previous attempt was left pending by a crash or a failed notifier. Closed threads never alert.
+ */
+export function needsAlert(thread: Thread, threshold: Level): boolean {
+  if (thread.state === 'resolved' || thread.state === 'dismissed') return false;
+  if (thread.alert?.status === 'sent') return false;
+  return thread.alert?.status === 'pending' || isAtLeast(thread.risk.level, threshold);
+}
+
+export function markAlertPending(thread: Thread, now: string): Thread {
+  return { ...thread, alert: { status: 'pending', level: thread.risk.level, at: now } };
+}
+
+export function markAlertSent(thread: Thread, now: string): Thread {
+  return {
+    ...thread,
+    alert: { status: 'sent', level: thread.risk.level, at: now },
+    events: addEvent(thread.events, { at: now, type: 'alerted', note: thread.risk.level }),
+  };
+}
+
+/** What people do to a thread (from Slack buttons, /crisis commands or the CLI). */
+export type ThreadAction =
+  | { type: 'acknowledge'; by: string }
+  | { type: 'escalate'; by: string; note?: string }
+  | { type: 'resolve'; by: string; note?: string }
+  | { type: 'dismiss'; by: string; note?: string }
+  | { type: 'reopen'; by?: string; note?: string };
+
+const ALLOWED: Record<ThreadAction['type'], readonly ThreadState[]> = {
+  acknowledge: ['open'],
+  escalate: ['open', 'acknowledged', 'escalated'],
+  resolve: ['open', 'acknowledged', 'escalated'],
+  dismiss: ['open', 'acknowledged', 'escalated'],
+  reopen: ['resolved', 'dismissed'],
+};
+
+const NEXT: Record<ThreadAction['type'], ThreadState> = {
+  acknowledge: 'acknowledged',
+  escalate: 'escalated',
+  resolve: 'resolved',
+  dismiss: 'dismissed',
+  reopen: 'open',
+};
+
+const EVENT: Record<ThreadAction['type'], ThreadEvent['type']> = {
+  acknowledge: 'acknowledged',
+  escalate: 'escalated',
+  resolve: 'resolved',
+  dismiss: 'dismissed',
+  reopen: 'reopened',
+};
+
+/**
+ * The thread state machine: open → acknowledged → escalated → resolved, with dismiss (not a crisis)
+ * from any open state and reopen from a closed one. An action that does not apply throws
+ * BotError ERR_TRANSITION, so a double click or a race never half-applies.
+ */
+export function transition(thread: Thread, action: ThreadAction, now: string): Thread {
+  if (!ALLOWED[action.type].includes(thread.state)) {
+    throw new BotError('ERR_TRANSITION', `Thread ${thread.id} is ${thread.state}; it cannot be ${NEXT[action.type]}.`);
+  }
+  const event: ThreadEvent = { at: now, type: EVENT[action.type] };
+  if (action.by !== undefined) event.by = action.by;
+  if ('note' in action && action.note !== undefined) event.note = action.note;
+  const next: Thread = { ...thread, state: NEXT[action.type], events: addEvent(thread.events, event) };
+  if (action.type === 'acknowledge' || (action.type === 'escalate' && !thread.assignee)) next.assignee = action.by;
+  return next;
+}

@@ -1,0 +1,135 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findConfigFile, loadConfigFile, validateConfig, type ConfigOrigin } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { createMatcher, searchQueries } from './core/match.js';
+import type { Post } from './core/post.js';
+import { scorePost } from './core/risk/score.js';
+import { createHttpClient } from './http/client.js';
+import type { HttpClient } from './http/types.js';
+import type { Logger } from './logger.js';
+import { createConsoleNotifier } from './notify/console-notifier.js';
+import type { Notifier } from './notify/notifier.js';
+import { runScan, type ScanDeps, type ScanSummary, type SourceRun } from './pipeline/scan.js';
+import { SAMPLE_ENV, sampleConfig } from './sample/sample-config.js';
+import { startSampleInternet } from './sample/sample-internet.js';
+import { createSource } from './sources/create-source.js';
+import { createStore } from './store/keyv-store.js';
+import type { Store } from './store/store.js';
+
+export interface BulssiOptions {
+  /** --config; otherwise BULSSI_CONFIG, then bulssi.yaml in cwd, then the embedded sample. */
+  configPath?: string | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  logger: Logger;
+  /** Defaults to the console notifier on `stdout`. */
+  notifier?: Notifier | undefined;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  now?: () => Date;
+}
+
+export interface Bulssi {
+  config: Config;
+  origin: ConfigOrigin;
+  store: Store;
+  http: HttpClient;
+  /** The sample internet's address when running on the embedded default. */
+  sampleUrl: string | undefined;
+  /** One scan; never two at once (a call while one runs waits for and returns that one). */
+  scan(options?: { onSourceDone?: ScanDeps['onSourceDone']; signal?: AbortSignal }): Promise<ScanSummary>;
+  readonly scanning: boolean;
+  close(): Promise<void>;
+}
+
+/** Store file of the embedded default; started fresh each run, since the sample server's address changes. */
+export const SAMPLE_STORE = './data/sample.sqlite';
+
+/** Wires config, store, HTTP client, sources, matcher, scorer and notifier. The only place that does. */
+export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
+  const { env, cwd, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const file = findConfigFile(options.configPath, env, cwd);
+
+  let config: Config;
+  let origin: ConfigOrigin;
+  let sample: Awaited<ReturnType<typeof startSampleInternet>> | undefined;
+  let sourceEnv = env;
+  if (file) {
+    config = loadConfigFile(file, env);
+    origin = { kind: 'file', path: file };
+  } else {
+    sample = await startSampleInternet({ now });
+    const storePath = resolve(cwd, env.BULSSI_DB ?? SAMPLE_STORE);
+    if (!env.BULSSI_DB) for (const suffix of ['', '-wal', '-shm']) rmSync(`${storePath}${suffix}`, { force: true });
+    config = validateConfig(sampleConfig(sample.url, storePath), 'embedded sample configuration', env);
+    origin = { kind: 'embedded' };
+    sourceEnv = { ...SAMPLE_ENV, ...env };
+    logger.info({ sampleUrl: sample.url }, 'no config file: scanning the bundled sample internet');
+  }
+
+  let store: Store;
+  try {
+    store = await createStore({
+      path: resolve(cwd, config.store.path),
+      onInvalid: (error) => logger.warn({ code: error.code }, error.message),
+    });
+  } catch (error) {
+    await sample?.close();
+    throw error;
+  }
+  const http = createHttpClient({ config: config.http, validators: store.validators, logger });
+  const sources = config.sources.filter((s) => s.enabled).map((s) => createSource(s, { now }));
+  const names = new Map(config.sources.map((s) => [s.id, s.name ?? s.id]));
+  const match = createMatcher(config.watch);
+  const queries = searchQueries(config.watch);
+  const notifier = options.notifier ?? createConsoleNotifier(options.stdout ?? process.stdout, { timeZone: config.schedule.timezone });
+  const score = (post: Post) => {
+    const input: Parameters<typeof scorePost>[0] = { title: post.title, text: post.text, metrics: post.metrics };
+    if (post.lang) input.lang = post.lang;
+    return scorePost(input);
+  };
+
+  let inFlight: Promise<ScanSummary> | undefined;
+  const bulssi: Bulssi = {
+    config,
+    origin,
+    store,
+    http,
+    sampleUrl: sample?.url,
+    get scanning() {
+      return inFlight !== undefined;
+    },
+    scan(scanOptions = {}) {
+      if (inFlight) return inFlight;
+      const deps: ScanDeps = {
+        sources,
+        sourceName: (id) => names.get(id) ?? id,
+        http,
+        store,
+        notifier,
+        match,
+        score,
+        threshold: config.alert.threshold,
+        queries,
+        env: sourceEnv,
+        logger,
+        now,
+      };
+      if (scanOptions.onSourceDone) deps.onSourceDone = scanOptions.onSourceDone;
+      if (scanOptions.signal) deps.signal = scanOptions.signal;
+      inFlight = runScan(deps).finally(() => {
+        inFlight = undefined;
+      });
+      return inFlight;
+    },
+    async close() {
+      if (inFlight) await inFlight.catch(() => undefined);
+      await store.close();
+      await sample?.close();
+    },
+  };
+  return bulssi;
+}
+
+export type { SourceRun };

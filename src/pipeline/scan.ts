@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import PQueue from 'p-queue';
+import type { Level } from '../config/schema.js';
+import { canonicalUrl, threadIdFor } from '../core/canonical-url.js';
+import type { Post } from '../core/post.js';
+import { createThread, markAlertPending, markAlertSent, needsAlert, observeThread } from '../core/thread.js';
+import type { Risk, Thread } from '../core/thread-schema.js';
+import type { HttpClient } from '../http/types.js';
+import { type Logger, redactSecrets } from '../logger.js';
+import type { Notifier } from '../notify/notifier.js';
+import type { Source, SourceResult } from '../sources/source.js';
+import type { SourceStatus, Store } from '../store/store.js';
+
+export interface MatchResult {
+  matched: boolean;
+  term?: string | undefined;
+  excludedBy?: string | undefined;
+}
+
+export interface ScanDeps {
+  sources: readonly Source[];
+  /** Display name per source id (config `name`, else the id). */
+  sourceName: (id: string) => string;
+  http: HttpClient;
+  store: Store;
+  notifier: Notifier;
+  match: (post: Pick<Post, 'title' | 'text'>) => MatchResult;
+  score: (post: Post) => Risk;
+  /** Alert at or above this level. */
+  threshold: Level;
+  /** Search queries for API sources (brand names and aliases). */
+  queries: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  logger: Logger;
+  now: () => Date;
+  /** Sources fetched at once; per-host limits apply underneath. */
+  sourceConcurrency?: number;
+  onSourceDone?: (run: SourceRun, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface SourceRun {
+  id: string;
+  ok: boolean;
+  items: number;
+  matched: number;
+  unchanged: boolean;
+  durationMs: number;
+  warnings: string[];
+  error?: string;
+}
+
+export interface ScanSummary {
+  runId: string;
+  /** ISO 8601 */
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  sources: SourceRun[];
+  /** Posts returned by all sources. */
+  posts: number;
+  /** Posts about us (a watch term matched, no exclusion). */
+  matched: number;
+  excluded: number;
+  newThreads: number;
+  updatedThreads: number;
+  /** Threads alerted in this scan, in the order they were sent. */
+  alerts: Thread[];
+  /** Alerts that could not be delivered; they stay pending and are retried. */
+  alertFailures: number;
+}
+
+/**
+ * One scan: every source fetched (one failing does not stop the others), posts matched against the
+ * watch terms, scored, folded into one thread per canonical URL, and alerts sent once per thread.
+ * Knows nothing of cron or Slack.
+ */
+export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
+  const runId = randomUUID().slice(0, 8);
+  const log = deps.logger.child({ runId });
+  const started = deps.now();
+  const summary: ScanSummary = {
+    runId,
+    startedAt: started.toISOString(),
+    finishedAt: '',
+    durationMs: 0,
+    sources: [],
+    posts: 0,
+    matched: 0,
+    excluded: 0,
+    newThreads: 0,
+    updatedThreads: 0,
+    alerts: [],
+    alertFailures: 0,
+  };
+  log.info({ sources: deps.sources.length }, 'scan started');
+
+  const fetchQueue = new PQueue({ concurrency: deps.sourceConcurrency ?? 8 });
+  // Store updates run one at a time so two sources carrying the same URL never race on one thread.
+  const storeQueue = new PQueue({ concurrency: 1 });
+  let done = 0;
+
+  const runOne = async (source: Source): Promise<void> => {
+    const t0 = performance.now();
+    const run: SourceRun = { id: source.id, ok: true, items: 0, matched: 0, unchanged: false, durationMs: 0, warnings: [] };
+    let result: SourceResult | undefined;
+    try {
+      const ctx = { http: deps.http, queries: deps.queries, env: deps.env, ...(deps.signal ? { signal: deps.signal } : {}) };
+      result = await source.fetchPosts(ctx);
+      run.items = result.posts.length;
+      run.unchanged = result.unchanged;
+      run.warnings = result.warnings.map((w) => redactSecrets(w, deps.env));
+    } catch (error) {
+      run.ok = false;
+      run.error = redactSecrets(error instanceof Error ? error.message : String(error), deps.env);
+      log.warn({ source: source.id, code: (error as { code?: string }).code, error: run.error }, 'source failed');
+    }
+    if (result) {
+      const posts = result.posts;
+      await storeQueue.add(async () => {
+        for (const post of posts) {
+          if (await processPost(post, deps, summary, log)) run.matched += 1;
+        }
+      });
+    }
+    run.durationMs = Math.round(performance.now() - t0);
+    summary.sources.push(run);
+    await deps.store.putSourceStatus(toStatus(run, deps.now(), await deps.store.getSourceStatus(source.id)));
+    done += 1;
+    deps.onSourceDone?.(run, done, deps.sources.length);
+  };
+
+  await Promise.allSettled(deps.sources.map((source) => fetchQueue.add(() => runOne(source))));
+  await storeQueue.onIdle();
+
+  const finished = deps.now();
+  summary.finishedAt = finished.toISOString();
+  summary.durationMs = finished.getTime() - started.getTime();
+  log.info(
+    {
+      posts: summary.posts,
+      matched: summary.matched,
+      newThreads: summary.newThreads,
+      alerts: summary.alerts.length,
+      failedSources: summary.sources.filter((s) => !s.ok).length,
+      durationMs: summary.durationMs,
+    },
+    'scan finished',
+  );
+  return summary;
+}
+
+async function processPost(post: Post, deps: ScanDeps, summary: ScanSummary, log: Logger): Promise<boolean> {
+  summary.posts += 1;
+  const match = deps.match(post);
+  if (!match.matched) {
+    if (match.excludedBy) summary.excluded += 1;
+    return false;
+  }
+  summary.matched += 1;
+  let canonical: string;
+  try {
+    canonical = canonicalUrl(post.url);
+  } catch {
+    log.warn({ source: post.sourceId, post: post.id }, 'post skipped: its link is not a valid URL');
+    return true;
+  }
+  const id = threadIdFor(canonical);
+  const risk = deps.score(post);
+  const nowIso = deps.now().toISOString();
+  const existing = await deps.store.getThread(id);
+  let thread = existing ? observeThread(existing, { post, risk, now: nowIso }) : createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso });
+  if (existing) summary.updatedThreads += 1;
+  else summary.newThreads += 1;
+
+  if (needsAlert(thread, deps.threshold)) {
+    thread = markAlertPending(thread, nowIso);
+    await deps.store.putThread(thread);
+    try {
+      await deps.notifier.notify(thread, { sourceName: deps.sourceName(thread.sourceId) });
+      thread = markAlertSent(thread, deps.now().toISOString());
+      summary.alerts.push(thread);
+    } catch (error) {
+      summary.alertFailures += 1;
+      log.error({ thread: id, error: redactSecrets(String(error), deps.env) }, 'alert not delivered; it stays pending');
+    }
+  }
+  await deps.store.putThread(thread);
+  return true;
+}
+
+function toStatus(run: SourceRun, now: Date, previous: SourceStatus | undefined): SourceStatus {
+  const status: SourceStatus = {
+    id: run.id,
+    lastRunAt: now.toISOString(),
+    ok: run.ok,
+    items: run.items,
+    matched: run.matched,
+    unchanged: run.unchanged,
+    durationMs: run.durationMs,
+    warnings: run.warnings,
+  };
+  if (run.error !== undefined) {
+    status.lastError = run.error;
+    status.lastErrorAt = now.toISOString();
+  } else if (previous?.lastError !== undefined) {
+    status.lastError = previous.lastError;
+    if (previous.lastErrorAt !== undefined) status.lastErrorAt = previous.lastErrorAt;
+  }
+  return status;
+}

@@ -1,0 +1,25 @@
+import type { SourceConfig } from '../config/schema.js';
+import { createFeedSource } from './feed.js';
+import { createHnSearchSource } from './hn-search.js';
+import { createHtmlBoardSource } from './html-board.js';
+import { createNaverSearchSource } from './naver-search.js';
+import type { Source } from './source.js';
+
+export interface SourceOptions {
+  /** Clock for relative dates on pages ("3분 전", "14:32"); the wall clock by default. */
+  now?: () => Date;
+}
+
+/** The adapter for one configured source, chosen by its `type`. */
+export function createSource(config: SourceConfig, options: SourceOptions = {}): Source {
+  switch (config.type) {
+    case 'feed':
+      return createFeedSource(config, options);
+    case 'html':
+      return createHtmlBoardSource(config, options);
+    case 'naver':
+      return createNaverSearchSource(config, options);
+    case 'hn':
+      return createHnSearchSource(config, options);
+  }
+}

@@ -1,0 +1,187 @@
+import { collapseWhitespace } from './text.js';
+
+export interface DateContext {
+  /** The moment relative labels ("3분 전", "어제", "14:32") count back from. */
+  now: Date;
+  /**
+   * Offset from UTC of labels that name no zone, minutes. Korea (+9:00, no daylight saving) by default,
+   * since the boards that print bare dates are Korean.
+   */
+  utcOffsetMinutes?: number;
+}
+
+const KST_MINUTES = 9 * 60;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const RELATIVE_UNITS: Record<string, number> = {
+  초: 1_000,
+  분: MINUTE,
+  시간: HOUR,
+  일: DAY,
+  주: 7 * DAY,
+  달: 30 * DAY,
+  개월: 30 * DAY,
+  년: 365 * DAY,
+  s: 1_000,
+  sec: 1_000,
+  second: 1_000,
+  m: MINUTE,
+  min: MINUTE,
+  minute: MINUTE,
+  h: HOUR,
+  hr: HOUR,
+  hour: HOUR,
+  d: DAY,
+  day: DAY,
+  w: 7 * DAY,
+  week: 7 * DAY,
+  month: 30 * DAY,
+  y: 365 * DAY,
+  year: 365 * DAY,
+};
+
+const DAY_WORDS: Record<string, number> = { 오늘: 0, today: 0, 어제: 1, yesterday: 1, 그제: 2, 그저께: 2 };
+
+const TIME = String.raw`(?:(오전|오후|am|pm)\s*)?(\d{1,2})\s*[:시]\s*(\d{1,2})\s*분?(?:\s*:\s*(\d{1,2}))?(?:\s*(am|pm))?`;
+const ZONED = /(?:\d(?:z|[+-]\d{2}:?\d{2})|\b(?:gmt|utc|ut|kst|[ecmp][sd]t)(?:[+-]\d{1,4})?)$/i;
+const RELATIVE_KO = /^(\d+)\s*(초|분|시간|일|주|달|개월|년)\s*(?:전|前)$/;
+const RELATIVE_EN =
+  /^(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|y|years?)\s*(?:ago)?$/i;
+const DAY_WORD = new RegExp(`^(오늘|today|어제|yesterday|그저께|그제)(?:\\s+${TIME})?$`, 'i');
+const FULL_DATE = new RegExp(
+  String.raw`^(\d{4}|\d{2})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?(?:\s*\([^)]*\))?(?:\s*T?\s*${TIME})?(?:\.\d+)?$`,
+  'i',
+);
+const MONTH_DAY = new RegExp(String.raw`^(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?(?:\s+${TIME})?$`, 'i');
+const TIME_ONLY = new RegExp(`^${TIME}$`, 'i');
+
+/** A wall-clock time in the source's zone; undefined when a field is out of range (Feb 30, 25:00). */
+function wallClock(
+  fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
+  offsetMinutes: number,
+): number | undefined {
+  const { year, month, day, hour = 0, minute = 0, second = 0 } = fields;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return undefined;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(utc).getUTCDate() !== day) return undefined;
+  return utc - offsetMinutes * MINUTE;
+}
+
+/** Hours, minutes and seconds of a TIME match starting at `i`, with 오전/오후 and am/pm applied. */
+function timeFields(
+  match: RegExpMatchArray,
+  i: number,
+): { hour: number; minute: number; second: number } | undefined {
+  const hourText = match[i + 1];
+  if (hourText === undefined) return { hour: 0, minute: 0, second: 0 };
+  let hour = Number(hourText);
+  const meridiem = (match[i] ?? match[i + 4] ?? '').toLowerCase();
+  if (meridiem && (hour < 1 || hour > 12)) return undefined;
+  if (meridiem === '오후' || meridiem === 'pm') hour = hour === 12 ? 12 : hour + 12;
+  if ((meridiem === '오전' || meridiem === 'am') && hour === 12) hour = 0;
+  return { hour, minute: Number(match[i + 2]), second: Number(match[i + 3] ?? 0) };
+}
+
+/** The calendar date in the source's zone `daysBack` days before `now`. */
+function localDay(
+  now: Date,
+  offsetMinutes: number,
+  daysBack = 0,
+): { year: number; month: number; day: number } {
+  const local = new Date(now.getTime() + offsetMinutes * MINUTE - daysBack * DAY);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+}
+
+function relativeUnit(unit: string): number | undefined {
+  const key = unit.toLowerCase();
+  return RELATIVE_UNITS[key] ?? RELATIVE_UNITS[key.replace(/s$/, '')];
+}
+
+function parseToMs(label: string, now: Date, offset: number): number | undefined {
+  if (/^(?:방금(?:\s*전)?|지금|just now|now)$/i.test(label)) return now.getTime();
+
+  const relative = RELATIVE_KO.exec(label) ?? RELATIVE_EN.exec(label);
+  if (relative) {
+    const unit = relativeUnit(relative[2] ?? '');
+    return unit === undefined ? undefined : now.getTime() - Number(relative[1]) * unit;
+  }
+
+  const dayWord = DAY_WORD.exec(label);
+  if (dayWord) {
+    const daysBack = DAY_WORDS[(dayWord[1] ?? '').toLowerCase()] ?? 0;
+    if (daysBack === 0 && dayWord[3] === undefined) return now.getTime();
+    const time = timeFields(dayWord, 2);
+    return time && wallClock({ ...localDay(now, offset, daysBack), ...time }, offset);
+  }
+
+  if (ZONED.test(label)) {
+    const ms = Date.parse(label.replace(/\bkst$/i, '+0900'));
+    if (!Number.isNaN(ms)) return ms;
+  }
+
+  const full = FULL_DATE.exec(label);
+  if (full) {
+    const yearText = full[1] ?? '';
+    const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    const time = timeFields(full, 4);
+    return time && wallClock({ year, month: Number(full[2]), day: Number(full[3]), ...time }, offset);
+  }
+
+  const monthDay = MONTH_DAY.exec(label);
+  if (monthDay) {
+    const time = timeFields(monthDay, 3);
+    if (!time) return undefined;
+    const fields = { month: Number(monthDay[1]), day: Number(monthDay[2]), ...time };
+    const { year } = localDay(now, offset);
+    const thisYear = wallClock({ year, ...fields }, offset);
+    // "12-31" read on 1 January is last year's.
+    return thisYear !== undefined && thisYear > now.getTime() + DAY
+      ? wallClock({ year: year - 1, ...fields }, offset)
+      : thisYear;
+  }
+
+  const timeOnly = TIME_ONLY.exec(label);
+  if (timeOnly) {
+    const time = timeFields(timeOnly, 1);
+    if (!time) return undefined;
+    const today = wallClock({ ...localDay(now, offset), ...time }, offset);
+    // "23:50" read at 00:10 is yesterday's; allow a few minutes of clock skew.
+    return today !== undefined && today > now.getTime() + 10 * MINUTE ? today - DAY : today;
+  }
+
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(label);
+  if (compact)
+    return wallClock(
+      { year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]) },
+      offset,
+    );
+
+  if (/^\d{10}$/.test(label)) return Number(label) * 1_000;
+  if (/^\d{13}$/.test(label)) return Number(label);
+
+  // "Tue, 10 Nov 2026 09:00:00" or "Nov 20, 2026" without a zone: read in the source's zone.
+  if (/[a-z]{3}/i.test(label)) {
+    const ms = Date.parse(`${label} GMT`);
+    if (!Number.isNaN(ms)) return ms - offset * MINUTE;
+  }
+  return undefined;
+}
+
+/**
+ * A post date as ISO 8601 (UTC), from the labels feeds and boards print: RFC 822 and ISO 8601 with a zone,
+ * "2026.11.20", "2026-11-20 14:32", "26.11.20", "2026년 11월 20일 오후 2:32", "11-20", "11.20 14:32", "14:32",
+ * "3분 전", "2시간 전", "어제", "어제 14:32", "방금", "5 minutes ago". Labels without a zone are read in
+ * `utcOffsetMinutes` (Korea by default). Undefined when the label is not a date.
+ */
+export function parseDate(label: string | undefined, context: DateContext): string | undefined {
+  if (!label) return undefined;
+  const text = collapseWhitespace(label);
+  if (!text) return undefined;
+  const ms = parseToMs(text, context.now, context.utcOffsetMinutes ?? KST_MINUTES);
+  if (ms === undefined || !Number.isFinite(ms)) return undefined;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

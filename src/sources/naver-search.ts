@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import type { NAVER_KINDS, NaverSourceConfig } from '../config/schema.js';
+import type { Post } from '../core/post.js';
+import { BotError, FetchError, ParseError } from '../errors.js';
+import { buildPost, resolveHttpUrl } from './build-post.js';
+import { parseDate } from './date.js';
+import type { Source, SourceContext, SourceResult } from './source.js';
+import { htmlToText } from './text.js';
+
+export type NaverKind = (typeof NAVER_KINDS)[number];
+
+const itemSchema = z.object({
+  title: z.string(),
+  link: z.string(),
+  description: z.string().optional(),
+  bloggername: z.string().optional(),
+  cafename: z.string().optional(),
+  /** Blog posts: "20261120", a day in Korea. */
+  postdate: z.string().optional(),
+  /** News: RFC 822. */
+  pubDate: z.string().optional(),
+  originallink: z.string().optional(),
+});
+
+const responseSchema = z.object({ items: z.array(z.unknown()) });
+
+export interface ParseNaverOptions {
+  sourceId: string;
+  kind: NaverKind;
+  /** What the response answers, for messages: `blog "한빛푸드"`. */
+  label: string;
+  now: Date;
+}
+
+export interface NaverSearchResult {
+  posts: Post[];
+  /** Items without a title or an http(s) link. */
+  skipped: number;
+}
+
+/**
+ * Posts from one Naver Search API response (blog, cafearticle, news or kin). Titles and descriptions
+ * lose their <b> highlights and HTML entities. Throws ParseError when the body is not the API's JSON.
+ */
+export function parseNaverSearch(body: string, options: ParseNaverOptions): NaverSearchResult {
+  const where = `Naver source '${options.sourceId}' (${options.label})`;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new ParseError(`${where}: the response is not JSON (${(error as Error).message}).`, {
+      cause: error,
+    });
+  }
+  const envelope = responseSchema.safeParse(json);
+  if (!envelope.success) {
+    const message = (json as { errorMessage?: unknown } | null)?.errorMessage;
+    const detail = typeof message === 'string' ? `Naver says "${message}"` : z.prettifyError(envelope.error);
+    throw new ParseError(`${where}: the response has no items list: ${detail}`, { cause: envelope.error });
+  }
+
+  const posts: Post[] = [];
+  let skipped = 0;
+  for (const raw of envelope.data.items) {
+    const parsed = itemSchema.safeParse(raw);
+    const url = parsed.success
+      ? resolveHttpUrl(htmlToText(parsed.data.link), 'https://search.naver.com/')
+      : undefined;
+    if (!parsed.success || !url) {
+      skipped += 1;
+      continue;
+    }
+    const item = parsed.data;
+    const date = item.postdate ?? item.pubDate;
+    posts.push(
+      buildPost({
+        sourceId: options.sourceId,
+        url,
+        title: htmlToText(item.title),
+        text: htmlToText(item.description ?? ''),
+        author: item.bloggername ? htmlToText(item.bloggername) : undefined,
+        publishedAt: parseDate(date, { now: options.now }),
+      }),
+    );
+  }
+  return { posts, skipped };
+}
+
+/** Request headers carrying the API keys; throws naming the environment variables when one is missing. */
+export function naverAuthHeaders(
+  auth: NaverSourceConfig['auth'],
+  env: Readonly<Record<string, string | undefined>>,
+  sourceId: string,
+): Record<string, string> {
+  const id = env.NAVER_CLIENT_ID?.trim();
+  const secret = env.NAVER_CLIENT_SECRET?.trim();
+  if (!id || !secret) {
+    const missing = [!id && 'NAVER_CLIENT_ID', !secret && 'NAVER_CLIENT_SECRET']
+      .filter(Boolean)
+      .join(' and ');
+    throw new BotError(
+      'ERR_MISSING_SECRET',
+      `Naver source '${sourceId}' needs API keys: set ${missing} in the environment ` +
+        '(register an application at https://developers.naver.com/apps with the Search API).',
+    );
+  }
+  return auth === 'apihub'
+    ? { 'X-NCP-APIGW-API-KEY-ID': id, 'X-NCP-APIGW-API-KEY': secret }
+    : { 'X-Naver-Client-Id': id, 'X-Naver-Client-Secret': secret };
+}
+
+/** A FetchError with advice for the statuses the Naver API answers when keys or quota are the problem. */
+function explain(error: unknown, sourceId: string): unknown {
+  if (!(error instanceof FetchError) || error.status === undefined) return error;
+  const advice: Record<number, string> = {
+    401: 'Naver rejected the API keys: check NAVER_CLIENT_ID and NAVER_CLIENT_SECRET (and `auth` in the config).',
+    403: 'Naver refused the request: enable the Search API for this application at https://developers.naver.com/apps.',
+    429: 'Naver API daily quota (25,000 calls) is used up, or calls are too fast; it resets at midnight KST.',
+  };
+  const hint = advice[error.status];
+  if (!hint) return error;
+  return new FetchError(error.code, `Naver source '${sourceId}': ${hint} (${error.message})`, error.url, {
+    cause: error,
+    status: error.status,
+  });
+}
+
+/**
+ * Naver Search API: one request per kind × query, newest first, the same link once across queries.
+ * One failing request is a warning; the source fails only when every request does.
+ */
+export function createNaverSearchSource(
+  config: NaverSourceConfig,
+  options: { now?: () => Date } = {},
+): Source {
+  const now = options.now ?? (() => new Date());
+  const base = config.baseUrl.replace(/\/+$/, '');
+  return {
+    id: config.id,
+    type: config.type,
+    async fetchPosts(ctx: SourceContext): Promise<SourceResult> {
+      const headers = naverAuthHeaders(config.auth, ctx.env, config.id);
+      if (ctx.queries.length === 0) {
+        return {
+          posts: [],
+          unchanged: false,
+          warnings: ['no search queries: list brand names under watch.brands'],
+        };
+      }
+      const requests = config.kinds.flatMap((kind) => ctx.queries.map((query) => ({ kind, query })));
+      const settled = await Promise.allSettled(
+        requests.map(async ({ kind, query }) => {
+          ctx.signal?.throwIfAborted();
+          const label = `${kind} "${query}"`;
+          try {
+            const response = await ctx.http.fetchText(`${base}/${kind}.json`, {
+              headers,
+              searchParams: { query, display: config.display, sort: 'date' },
+            });
+            return {
+              label,
+              ...parseNaverSearch(response.body, { sourceId: config.id, kind, label, now: now() }),
+            };
+          } catch (error) {
+            throw explain(error, config.id);
+          }
+        }),
+      );
+
+      const posts: Post[] = [];
+      const warnings: string[] = [];
+      const seen = new Set<string>();
+      const failures: unknown[] = [];
+      for (const [i, outcome] of settled.entries()) {
+        if (outcome.status === 'rejected') {
+          failures.push(outcome.reason);
+          const { kind, query } = requests[i] ?? { kind: '?', query: '?' };
+          const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+          warnings.push(`${kind} "${query}" failed: ${reason}`);
+          continue;
+        }
+        if (outcome.value.skipped > 0) {
+          warnings.push(
+            `${outcome.value.label}: ${outcome.value.skipped} items without a title or link were skipped`,
+          );
+        }
+        for (const post of outcome.value.posts) {
+          if (seen.has(post.id)) continue;
+          seen.add(post.id);
+          posts.push(post);
+        }
+      }
+      if (failures.length === requests.length) throw failures[0];
+      return { posts, unchanged: false, warnings };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { z } from 'zod';
+import { type Thread, threadSchema } from '../core/thread-schema.js';
+import { StoreError } from '../errors.js';
+import type { ValidatorCache } from '../http/types.js';
+import { type SourceStatus, type Store, sourceStatusSchema } from './store.js';
+
+const validatorsSchema = z.object({ etag: z.string().optional(), lastModified: z.string().optional() });
+
+export interface StoreOptions {
+  /** SQLite file; omitted means in memory (tests, `score`). */
+  path?: string;
+  /** Told about records that failed validation and were quarantined. */
+  onInvalid?: (error: StoreError) => void;
+}
+
+/**
+ * The store on keyv: SQLite through @keyv/sqlite when a path is given, memory otherwise.
+ * One table, namespaced keys: threads, sources, http validators, quarantine.
+ */
+export async function createStore(options: StoreOptions = {}): Promise<Store> {
+  const path = options.path;
+  const backends: KeyvSqlite[] = [];
+  // One adapter per namespace: keyv's iterator reads the namespace from the adapter, so they cannot be shared.
+  const open = async (namespace: string) => {
+    if (!path) return new Keyv({ namespace });
+    const backend = await openSqlite(path);
+    backends.push(backend);
+    return new Keyv({ store: backend, namespace });
+  };
+  const threadsKv = await open('threads');
+  const sourcesKv = await open('sources');
+  const httpKv = await open('http');
+  const quarantineKv = await open('quarantine');
+
+  async function readValid<T>(kv: Keyv, key: string, schema: z.ZodType<T>, raw?: unknown): Promise<T | undefined> {
+    const value = raw === undefined ? await kv.get(key) : raw;
+    if (value === undefined || value === null) return undefined;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const where = `${kv.namespace ?? ''}:${key}`;
+    await quarantineKv.set(`${where}@${new Date().toISOString()}`, value);
+    await kv.delete(key);
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ');
+    options.onInvalid?.(
+      new StoreError(`Stored record ${where} is not valid (${problems}); it was moved to quarantine and skipped.`),
+    );
+    return undefined;
+  }
+
+  async function* iterate<T>(kv: Keyv, schema: z.ZodType<T>): AsyncGenerator<T> {
+    if (!kv.iterator) return;
+    for await (const entry of kv.iterator(kv.namespace)) {
+      const [key, value] = entry as [string, unknown];
+      const record = await readValid(kv, key, schema, value);
+      if (record !== undefined) yield record;
+    }
+  }
+
+  const validators: ValidatorCache = {
+    get: async (url) => {
+      const found = await readValid(httpKv, url, validatorsSchema);
+      if (!found) return undefined;
+      const result: { etag?: string; lastModified?: string } = {};
+      if (found.etag) result.etag = found.etag;
+      if (found.lastModified) result.lastModified = found.lastModified;
+      return result;
+    },
+    set: async (url, value) => {
+      await httpKv.set(url, value);
+    },
+  };
+
+  return {
+    getThread: (id) => readValid(threadsKv, id, threadSchema),
+    putThread: async (thread: Thread) => {
+      await threadsKv.set(thread.id, thread);
+    },
+    threads: () => iterate(threadsKv, threadSchema),
+    getSourceStatus: (id) => readValid(sourcesKv, id, sourceStatusSchema),
+    putSourceStatus: async (status: SourceStatus) => {
+      await sourcesKv.set(status.id, status);
+    },
+    sourceStatuses: () => iterate(sourcesKv, sourceStatusSchema),
+    validators,
+    close: async () => {
+      await Promise.all(backends.map((backend) => backend.disconnect()));
+    },
+  };
+}
+
+async function openSqlite(path: string): Promise<KeyvSqlite> {
+  const file = resolve(path);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (cause) {
+    throw new StoreError(`Cannot create the folder for the store at ${file}: ${String(cause)}`, { cause });
+  }
+  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5_000, iterationLimit: 500 });
+  try {
+    await sqlite.query('PRAGMA journal_mode = WAL');
+    await sqlite.query('PRAGMA synchronous = NORMAL');
+  } catch (cause) {
+    throw new StoreError(
+      `Cannot open the store at ${file}: ${(cause as Error).message}. Check the path (store.path or BULSSI_DB) and that the file is a Bulssi SQLite database.`,
+      { cause },
+    );
+  }
+  return sqlite;
+}

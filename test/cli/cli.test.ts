@@ -1,0 +1,141 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from '../helpers/run-cli.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'bulssi-cli-'));
+
+describe('bulssi CLI', () => {
+  it('lists its commands and answers --help on every one', async () => {
+    const cwd = tempDir();
+    const main = await runCli(['--help'], { cwd });
+    expect(main.code).toBe(0);
+    for (const name of ['start', 'scan', 'threads', 'score']) {
+      expect(main.stdout).toContain(`  ${name}`);
+      const help = await runCli([name, '--help'], { cwd });
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^Usage: bulssi ${name}`));
+    }
+  });
+
+  it('answers an unknown command or flag with help and exit 2', async () => {
+    const cwd = tempDir();
+    const unknown = await runCli(['explode'], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "explode"');
+    const badFlag = await runCli(['threads', '--colour'], { cwd });
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/Unknown option '--colour'[\s\S]*Usage: bulssi threads/);
+  });
+
+  it('stops on a bad config before anything runs, listing every problem by path', async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'bulssi.yaml'),
+      'watch:\n  brands: []\nsources:\n  - { id: a, type: feed, url: "not a url" }\nalert:\n  threshold: severe\n',
+    );
+    const result = await runCli(['scan', '--once'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration in');
+    expect(result.stderr).toContain('watch.brands: list at least one brand');
+    expect(result.stderr).toContain('sources[0].url: must be an http(s) URL');
+    expect(result.stderr).toMatch(/alert\.threshold/);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('bulssi score', () => {
+  it('scores JSON Lines from stdin without any config, one output line per input line', async () => {
+    const cwd = tempDir();
+    const input = [
+      JSON.stringify({ id: 'k1', text: '한빛푸드 과자에서 벌레가 나왔어요. 사진 있습니다', lang: 'ko', metrics: { views: 40 } }),
+      JSON.stringify({ id: 'k2', text: '이 케이크 진짜 죽인다', metrics: { views: 50_000 }, extra: 'ignored' }),
+      JSON.stringify({ id: 'e1', title: 'Data breach', text: 'Hanbit Foods leaked my personal data and I will sue', lang: 'en' }),
+    ].join('\n');
+    const result = await runCli(['score'], { cwd, input: `${input}\n` });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['k1', 'k2', 'e1']);
+    for (const line of lines) {
+      expect(Object.keys(line).sort()).toEqual(['category', 'id', 'level', 'reasons', 'risky', 'score']);
+      expect(line.score).toBeGreaterThanOrEqual(0);
+      expect(line.score).toBeLessThanOrEqual(100);
+    }
+    expect(lines[0]).toMatchObject({ risky: true, category: 'contamination' });
+    expect(lines[1]).toMatchObject({ risky: false });
+    expect(lines[2].risky).toBe(true);
+  });
+
+  it('reports malformed lines by number, scores the rest, and exits 2', async () => {
+    const cwd = tempDir();
+    const input = ['{"id":"a","text":"fine"}', '{not json', '{"id":"b"}', '', '{"id":"c","text":"ok","metrics":{"views":"many"}}', '{"id":"d","text":"last"}'].join('\n');
+    const result = await runCli(['score'], { cwd, input });
+    expect(result.code).toBe(2);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0].id).toBe('a');
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringMatching(/not valid JSON/) });
+    expect(lines[2]).toMatchObject({ line: 3, error: expect.stringMatching(/text/) });
+    expect(lines[3]).toMatchObject({ line: 5, error: expect.stringMatching(/metrics\.views/) });
+    expect(lines[4].id).toBe('d');
+  });
+
+  it('uses --threshold for "risky"', async () => {
+    const cwd = tempDir();
+    const input = '{"id":"x","text":"한빛푸드 고객센터 너무 불친절해요"}\n';
+    const low = JSON.parse((await runCli(['score', '--threshold', 'low'], { cwd, input })).stdout);
+    const critical = JSON.parse((await runCli(['score', '--threshold', 'critical'], { cwd, input })).stdout);
+    expect(low.risky).toBe(true);
+    expect(critical.risky).toBe(false);
+    expect((await runCli(['score', '--threshold', 'huge'], { cwd, input })).code).toBe(2);
+  });
+});
+
+describe('the embedded default', () => {
+  it('scans the bundled sample internet once, prints the risky posts and a summary, and exits 0', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['scan', '--once'], { cwd });
+    expect(result.stderr).not.toMatch(/failed/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('이물질');
+    expect(result.stdout).toMatch(/━━ (HIGH|CRITICAL|MEDIUM) · contamination/);
+    expect(result.stdout).toContain('leaked customer addresses');
+    expect(result.stdout).not.toContain('딸기케이크');
+    expect(result.stdout).not.toContain('한빛푸드뱅크');
+    expect(result.stdout).toMatch(/Scan \w+: 4 sources \(0 failed\), \d+ posts, \d+ about us \(1 excluded\)/);
+
+    const threads = await runCli(['threads'], { cwd });
+    expect(threads.code).toBe(0);
+    expect(threads.stdout).toMatch(/^ID\s+LEVEL/);
+    expect(threads.stdout).toContain('딸기케이크');
+    const json = (await runCli(['threads', '--json', '--level', 'high'], { cwd })).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(json.length).toBeGreaterThan(0);
+    expect(json.every((t) => t.risk.level === 'high' || t.risk.level === 'critical')).toBe(true);
+  });
+
+  it('start prints alerts from the first scan, keeps running, and stops cleanly on SIGTERM', async () => {
+    const cwd = tempDir();
+    const child = spawnCli(['start'], { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
+      child.stdout?.on('data', (c: Buffer) => {
+        stdout += c.toString();
+        if (/Scan \w+:/.test(stdout)) resolve();
+      });
+    });
+    expect(stdout).toContain('이물질');
+    const code = await new Promise<number | null>((resolve) => {
+      child.removeAllListeners('exit');
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('SIGTERM: stopping');
+  });
+});

@@ -1,0 +1,178 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { configFrom } from '../../src/config/load.js';
+import { createMatcher } from '../../src/core/match.js';
+import type { Post } from '../../src/core/post.js';
+import { scorePost } from '../../src/core/risk/score.js';
+import type { Thread } from '../../src/core/thread-schema.js';
+import type { HttpClient } from '../../src/http/types.js';
+import type { Notifier } from '../../src/notify/notifier.js';
+import { runScan, type ScanDeps } from '../../src/pipeline/scan.js';
+import type { Source } from '../../src/sources/source.js';
+import { createStore } from '../../src/store/keyv-store.js';
+import type { Store } from '../../src/store/store.js';
+
+const config = configFrom({
+  watch: { brands: [{ name: '한빛푸드', aliases: ['Hanbit Foods'] }], exclude: ['한빛푸드뱅크'] },
+  sources: [{ id: 'unused', type: 'hn' }],
+});
+
+const post = (id: string, over: Partial<Post> = {}): Post => ({
+  id: `board:${id}`,
+  sourceId: 'board',
+  url: `https://community.example.kr/view.php?no=${id}`,
+  title: '',
+  text: '',
+  metrics: {},
+  ...over,
+});
+
+/** A source whose next answer the test sets; it is a real Source, fetched through runScan. */
+function scriptedSource(id: string, answers: (() => Promise<Post[]>)[]): Source {
+  let call = 0;
+  return {
+    id,
+    type: 'scripted',
+    async fetchPosts() {
+      const answer = answers[Math.min(call, answers.length - 1)];
+      call += 1;
+      const posts = answer ? await answer() : [];
+      return { posts, unchanged: false, warnings: [] };
+    },
+  };
+}
+
+function recordingNotifier(failFirst = 0): Notifier & { sent: Thread[] } {
+  let failures = failFirst;
+  const sent: Thread[] = [];
+  return {
+    sent,
+    async notify(thread) {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('Slack is down');
+      }
+      sent.push(thread);
+    },
+  };
+}
+
+const unusedHttp: HttpClient = {
+  fetchText: () => Promise.reject(new Error('no network in this test')),
+};
+
+function deps(store: Store, sources: Source[], notifier: Notifier, clock: { now: Date }): ScanDeps {
+  const match = createMatcher(config.watch);
+  return {
+    sources,
+    sourceName: (id) => id,
+    http: unusedHttp,
+    store,
+    notifier,
+    match,
+    score: (p) => scorePost({ title: p.title, text: p.text, metrics: p.metrics }),
+    threshold: config.alert.threshold,
+    queries: ['한빛푸드'],
+    env: {},
+    logger: pino({ level: 'silent' }),
+    now: () => clock.now,
+  };
+}
+
+const contamination = post('1024', {
+  title: '한빛푸드 과자에서 이물질 나왔어요',
+  text: '봉지 안에서 벌레가 나왔습니다. 사진 있습니다.',
+  metrics: { views: 40, comments: 3 },
+});
+const rave = post('1023', { title: '한빛푸드 케이크 진짜 죽인다', text: '최고', metrics: { views: 50_000 } });
+const unrelated = post('1020', { title: '등산 후기', text: '이물질 없는 맑은 공기' });
+const excluded = post('1019', { title: '한빛푸드뱅크 봉사자 모집', text: '불량 식품 없는 나눔' });
+
+describe('runScan', () => {
+  it('keeps posts about us, tracks one thread each, and alerts the risky ones once', async () => {
+    const store = await createStore();
+    const clock = { now: new Date('2026-11-22T00:00:00Z') };
+    const notifier = recordingNotifier();
+    const source = scriptedSource('board', [
+      async () => [contamination, rave, unrelated, excluded],
+      async () => [{ ...contamination, metrics: { views: 400, comments: 30 } }, rave],
+    ]);
+
+    const first = await runScan(deps(store, [source], notifier, clock));
+    expect(first).toMatchObject({ posts: 4, matched: 2, excluded: 1, newThreads: 2, updatedThreads: 0 });
+    expect(notifier.sent.map((t) => t.title)).toEqual([contamination.title]);
+
+    clock.now = new Date('2026-11-22T00:10:00Z');
+    const second = await runScan(deps(store, [source], notifier, clock));
+    expect(second).toMatchObject({ newThreads: 0, updatedThreads: 2 });
+    expect(second.alerts).toHaveLength(0);
+    expect(notifier.sent).toHaveLength(1);
+
+    const threads: Thread[] = [];
+    for await (const t of store.threads()) threads.push(t);
+    const tracked = threads.find((t) => t.title === contamination.title);
+    expect(tracked?.metrics.map((m) => m.views)).toEqual([40, 400]);
+    expect(tracked?.alert?.status).toBe('sent');
+  });
+
+  it('treats the same post under a mobile host and tracking parameters as one thread', async () => {
+    const store = await createStore();
+    const notifier = recordingNotifier();
+    const mobile = { ...contamination, id: 'feed:x', url: 'https://m.community.example.kr/view.php?no=1024&utm_source=x' };
+    const source = scriptedSource('board', [async () => [contamination, mobile]]);
+    const summary = await runScan(deps(store, [source], notifier, { now: new Date() }));
+    expect(summary).toMatchObject({ newThreads: 1, updatedThreads: 1 });
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it('records a failing source with its error and scans the others', async () => {
+    const store = await createStore();
+    const notifier = recordingNotifier();
+    const broken: Source = {
+      id: 'broken',
+      type: 'scripted',
+      fetchPosts: () => Promise.reject(new Error('GET https://x.kr/ failed: connect ECONNREFUSED')),
+    };
+    const summary = await runScan(
+      deps(store, [broken, scriptedSource('board', [async () => [contamination]])], notifier, { now: new Date() }),
+    );
+    expect(summary.sources.find((s) => s.id === 'broken')).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED/) });
+    expect(summary.newThreads).toBe(1);
+    expect(await store.getSourceStatus('broken')).toMatchObject({ ok: false, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await store.getSourceStatus('board')).toMatchObject({ ok: true, items: 1, matched: 1 });
+  });
+
+  it('keeps an undelivered alert pending and delivers it on the next scan', async () => {
+    const store = await createStore();
+    const notifier = recordingNotifier(1);
+    const source = scriptedSource('board', [async () => [contamination]]);
+    const first = await runScan(deps(store, [source], notifier, { now: new Date() }));
+    expect(first.alertFailures).toBe(1);
+    const [stored] = await collect(store);
+    expect(stored?.alert?.status).toBe('pending');
+    const second = await runScan(deps(store, [source], notifier, { now: new Date() }));
+    expect(second.alerts).toHaveLength(1);
+    expect(notifier.sent).toHaveLength(1);
+    expect((await collect(store))[0]?.alert?.status).toBe('sent');
+  });
+
+  it('does not race when two sources carry the same story at once', async () => {
+    const store = await createStore();
+    const notifier = recordingNotifier();
+    const copy = { ...contamination, id: 'other:1', sourceId: 'other' };
+    const summary = await runScan(
+      deps(store, [scriptedSource('board', [async () => [contamination]]), scriptedSource('other', [async () => [copy]])], notifier, {
+        now: new Date(),
+      }),
+    );
+    expect(summary.newThreads + summary.updatedThreads).toBe(2);
+    expect(summary.newThreads).toBe(1);
+    expect(notifier.sent).toHaveLength(1);
+  });
+});
+
+async function collect(store: Store): Promise<Thread[]> {
+  const out: Thread[] = [];
+  for await (const t of store.threads()) out.push(t);
+  return out;
+}
