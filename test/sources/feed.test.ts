@@ -4,7 +4,7 @@ import { feedSourceSchema } from '../../src/config/schema.js';
 import { ParseError } from '../../src/errors.js';
 import { createFeedSource, parseFeedPosts, unwrapRedirect } from '../../src/sources/feed.js';
 import { type FixtureServer, respond, startFixtureServer } from '../helpers/fixture-server.js';
-import { createSimpleHttp } from '../helpers/simple-http.js';
+import { createTestHttp } from '../helpers/test-http.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/sources/${name}`, import.meta.url), 'utf8');
@@ -162,7 +162,7 @@ describe('feed source', () => {
   });
 
   const config = (url: string) => feedSourceSchema.parse({ id: 'news', type: 'feed', url });
-  const ctx = () => ({ http: createSimpleHttp(), queries: [], env: {} });
+  const ctx = () => ({ http: createTestHttp(), queries: [], env: {} });
 
   it('fetches and parses the feed, then reports an unchanged feed on 304', async () => {
     const body = fixture('news-rss2.xml');

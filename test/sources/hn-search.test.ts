@@ -4,7 +4,7 @@ import { hnSourceSchema } from '../../src/config/schema.js';
 import { ParseError } from '../../src/errors.js';
 import { createHnSearchSource, parseHnSearch } from '../../src/sources/hn-search.js';
 import { type FixtureServer, respond, startFixtureServer } from '../helpers/fixture-server.js';
-import { createSimpleHttp } from '../helpers/simple-http.js';
+import { createTestHttp } from '../helpers/test-http.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/sources/${name}`, import.meta.url), 'utf8');
@@ -72,7 +72,7 @@ describe('hn search source', () => {
       hitsPerPage: 50,
     });
     const result = await createHnSearchSource(config, { now: () => now }).fetchPosts({
-      http: createSimpleHttp(),
+      http: createTestHttp(),
       queries: ['Hanbit Foods', 'HanbitFoods'],
       env: {},
     });
@@ -93,7 +93,7 @@ describe('hn search source', () => {
     const config = hnSourceSchema.parse({ id: 'hn', type: 'hn', baseUrl: `${server.url}/api/v1` });
     await expect(
       createHnSearchSource(config).fetchPosts({
-        http: createSimpleHttp(),
+        http: createTestHttp(),
         queries: ['Hanbit Foods'],
         env: {},
       }),

@@ -8,7 +8,7 @@ import {
   parseNaverSearch,
 } from '../../src/sources/naver-search.js';
 import { type FixtureServer, respond, startFixtureServer } from '../helpers/fixture-server.js';
-import { createSimpleHttp } from '../helpers/simple-http.js';
+import { createTestHttp } from '../helpers/test-http.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/sources/${name}`, import.meta.url), 'utf8');
@@ -121,7 +121,7 @@ describe('naver search source', () => {
       display: 50,
     });
     const result = await createNaverSearchSource(config, { now: () => now }).fetchPosts({
-      http: createSimpleHttp(),
+      http: createTestHttp(),
       queries: ['한빛푸드', 'Hanbit Foods'],
       env,
     });
@@ -158,7 +158,7 @@ describe('naver search source', () => {
       baseUrl: `${server.url}/v1/search`,
     });
     const result = await createNaverSearchSource(config, { now: () => now }).fetchPosts({
-      http: createSimpleHttp(),
+      http: createTestHttp(),
       queries: ['한빛푸드'],
       env,
     });
@@ -184,7 +184,7 @@ describe('naver search source', () => {
     });
     const source = createNaverSearchSource(config);
     await expect(
-      source.fetchPosts({ http: createSimpleHttp(), queries: ['한빛푸드'], env }),
+      source.fetchPosts({ http: createTestHttp(), queries: ['한빛푸드'], env }),
     ).rejects.toMatchObject({
       name: 'FetchError',
       status: 401,
@@ -201,7 +201,7 @@ describe('naver search source', () => {
     });
     await expect(
       createNaverSearchSource(config).fetchPosts({
-        http: createSimpleHttp(),
+        http: createTestHttp(),
         queries: ['한빛푸드'],
         env: {},
       }),

@@ -4,7 +4,7 @@ import { SAMPLE_ENV, sampleConfig } from '../../src/sample/sample-config.js';
 import { type SampleInternet, startSampleInternet } from '../../src/sample/sample-internet.js';
 import { BOARD_POSTS } from '../../src/sample/sample-posts.js';
 import { createSource } from '../../src/sources/create-source.js';
-import { createSimpleHttp } from '../helpers/simple-http.js';
+import { createTestHttp } from '../helpers/test-http.js';
 
 describe('the bundled sample sources', () => {
   let sample: SampleInternet | undefined;
@@ -17,7 +17,7 @@ describe('the bundled sample sources', () => {
     const now = () => new Date('2026-11-20T06:00:00Z');
     sample = await startSampleInternet({ now });
     const configs = (sampleConfig(sample.url).sources ?? []).map((input) => sourceSchema.parse(input));
-    const ctx = { http: createSimpleHttp(), queries: ['한빛푸드', 'Hanbit Foods'], env: SAMPLE_ENV };
+    const ctx = { http: createTestHttp(), queries: ['한빛푸드', 'Hanbit Foods'], env: SAMPLE_ENV };
 
     const results = new Map<string, Awaited<ReturnType<ReturnType<typeof createSource>['fetchPosts']>>>();
     for (const config of configs) results.set(config.id, await createSource(config, { now }).fetchPosts(ctx));
