@@ -49,15 +49,42 @@ export function redactSecrets(text: string, env: Readonly<Record<string, string 
   return out;
 }
 
+const LEVEL_COLORS: Record<string, string> = { error: '\x1b[31m', fatal: '\x1b[31m', warn: '\x1b[33m', info: '\x1b[36m' };
+const OMIT = new Set(['level', 'time', 'pid', 'hostname', 'name', 'msg']);
+
+/** Turns one pino JSON line into "21:05:03 INFO message key=value" for a person watching a terminal. */
+export function formatLogLine(line: string): string {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  const level = String(record.level ?? 'info');
+  const time = typeof record.time === 'number' ? new Date(record.time).toTimeString().slice(0, 8) : '';
+  const fields = Object.entries(record)
+    .filter(([key]) => !OMIT.has(key))
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' ');
+  const color = LEVEL_COLORS[level] ?? '';
+  return `${time} ${color}${level.toUpperCase().padEnd(5)}\x1b[0m ${String(record.msg ?? '')}${fields ? ` \x1b[2m${fields}\x1b[0m` : ''}\n`;
+}
+
+/** A destination that writes readable lines to a terminal and JSON everywhere else. */
+function destinationFor(stream: NodeJS.WritableStream & { isTTY?: boolean }): pino.DestinationStream {
+  if (!stream.isTTY) return stream as pino.DestinationStream;
+  return { write: (line: string) => void stream.write(formatLogLine(line)) };
+}
+
 export interface LoggerOptions {
   /** pino level; LOG_LEVEL overrides. */
   level?: string;
   /** Where JSON lines go; stderr by default so stdout stays for command output. */
-  destination?: NodeJS.WritableStream;
+  destination?: NodeJS.WritableStream & { isTTY?: boolean };
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** JSON logs on stderr with secrets redacted by key and by value. */
+/** Logs on stderr with secrets redacted by key and by value: JSON lines, or readable lines on a terminal. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const env = options.env ?? process.env;
   return pino(
@@ -83,6 +110,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    (options.destination ?? process.stderr) as pino.DestinationStream,
+    destinationFor(options.destination ?? process.stderr),
   );
 }
