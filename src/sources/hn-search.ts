@@ -4,6 +4,7 @@ import type { Post } from '../core/post.js';
 import { ParseError } from '../errors.js';
 import { buildPost } from './build-post.js';
 import { parseDate } from './date.js';
+import { noQueriesResult, parseJsonBody, runSearchRequests } from './search-requests.js';
 import type { Source, SourceContext, SourceResult } from './source.js';
 import { htmlToText } from './text.js';
 
@@ -48,14 +49,7 @@ export interface HnSearchResult {
  */
 export function parseHnSearch(body: string, options: ParseHnOptions): HnSearchResult {
   const where = `Hacker News source '${options.sourceId}' (${options.label})`;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new ParseError(`${where}: the response is not JSON (${(error as Error).message}).`, {
-      cause: error,
-    });
-  }
+  const json = parseJsonBody(body, where);
   const envelope = responseSchema.safeParse(json);
   if (!envelope.success) {
     throw new ParseError(`${where}: the response has no hits list: ${z.prettifyError(envelope.error)}`, {
@@ -101,48 +95,20 @@ export function createHnSearchSource(config: HnSourceConfig, options: { now?: ()
     id: config.id,
     type: config.type,
     async fetchPosts(ctx: SourceContext): Promise<SourceResult> {
-      if (ctx.queries.length === 0) {
-        return {
-          posts: [],
-          unchanged: false,
-          warnings: ['no search queries: list brand names under watch.brands'],
-        };
-      }
-      const settled = await Promise.allSettled(
-        ctx.queries.map(async (query) => {
+      if (ctx.queries.length === 0) return noQueriesResult();
+      const requests = ctx.queries.map((query) => ({ query, label: `"${query}"` }));
+      return runSearchRequests(
+        requests,
+        async (index) => {
+          const { query, label } = requests[index] as (typeof requests)[number];
           ctx.signal?.throwIfAborted();
-          const label = `"${query}"`;
           const response = await ctx.http.fetchText(`${base}/search_by_date`, {
             searchParams: { query, tags: '(story,comment)', hitsPerPage: config.hitsPerPage },
           });
-          return { label, ...parseHnSearch(response.body, { sourceId: config.id, label, now: now() }) };
-        }),
+          return parseHnSearch(response.body, { sourceId: config.id, label, now: now() });
+        },
+        'hits without an objectID',
       );
-
-      const posts: Post[] = [];
-      const warnings: string[] = [];
-      const seen = new Set<string>();
-      const failures: unknown[] = [];
-      for (const [i, outcome] of settled.entries()) {
-        if (outcome.status === 'rejected') {
-          failures.push(outcome.reason);
-          const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
-          warnings.push(`"${ctx.queries[i] ?? '?'}" failed: ${reason}`);
-          continue;
-        }
-        if (outcome.value.skipped > 0) {
-          warnings.push(
-            `${outcome.value.label}: ${outcome.value.skipped} hits without an objectID were skipped`,
-          );
-        }
-        for (const post of outcome.value.posts) {
-          if (seen.has(post.id)) continue;
-          seen.add(post.id);
-          posts.push(post);
-        }
-      }
-      if (failures.length === ctx.queries.length) throw failures[0];
-      return { posts, unchanged: false, warnings };
     },
   };
 }

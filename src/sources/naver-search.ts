@@ -4,6 +4,7 @@ import type { Post } from '../core/post.js';
 import { BotError, FetchError, ParseError } from '../errors.js';
 import { buildPost, resolveHttpUrl } from './build-post.js';
 import { parseDate } from './date.js';
+import { noQueriesResult, parseJsonBody, runSearchRequests } from './search-requests.js';
 import type { Source, SourceContext, SourceResult } from './source.js';
 import { htmlToText } from './text.js';
 
@@ -44,14 +45,7 @@ export interface NaverSearchResult {
  */
 export function parseNaverSearch(body: string, options: ParseNaverOptions): NaverSearchResult {
   const where = `Naver source '${options.sourceId}' (${options.label})`;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new ParseError(`${where}: the response is not JSON (${(error as Error).message}).`, {
-      cause: error,
-    });
-  }
+  const json = parseJsonBody(body, where);
   const envelope = responseSchema.safeParse(json);
   if (!envelope.success) {
     const message = (json as { errorMessage?: unknown } | null)?.errorMessage;
@@ -140,58 +134,27 @@ export function createNaverSearchSource(
     type: config.type,
     async fetchPosts(ctx: SourceContext): Promise<SourceResult> {
       const headers = naverAuthHeaders(config.auth, ctx.env, config.id);
-      if (ctx.queries.length === 0) {
-        return {
-          posts: [],
-          unchanged: false,
-          warnings: ['no search queries: list brand names under watch.brands'],
-        };
-      }
-      const requests = config.kinds.flatMap((kind) => ctx.queries.map((query) => ({ kind, query })));
-      const settled = await Promise.allSettled(
-        requests.map(async ({ kind, query }) => {
+      if (ctx.queries.length === 0) return noQueriesResult();
+      const requests = config.kinds.flatMap((kind) =>
+        ctx.queries.map((query) => ({ kind, query, label: `${kind} "${query}"` })),
+      );
+      return runSearchRequests(
+        requests,
+        async (index) => {
+          const { kind, query, label } = requests[index] as (typeof requests)[number];
           ctx.signal?.throwIfAborted();
-          const label = `${kind} "${query}"`;
           try {
             const response = await ctx.http.fetchText(`${base}/${kind}.json`, {
               headers,
               searchParams: { query, display: config.display, sort: 'date' },
             });
-            return {
-              label,
-              ...parseNaverSearch(response.body, { sourceId: config.id, kind, label, now: now() }),
-            };
+            return parseNaverSearch(response.body, { sourceId: config.id, kind, label, now: now() });
           } catch (error) {
             throw explain(error, config.id);
           }
-        }),
+        },
+        'items without a title or link',
       );
-
-      const posts: Post[] = [];
-      const warnings: string[] = [];
-      const seen = new Set<string>();
-      const failures: unknown[] = [];
-      for (const [i, outcome] of settled.entries()) {
-        if (outcome.status === 'rejected') {
-          failures.push(outcome.reason);
-          const { kind, query } = requests[i] ?? { kind: '?', query: '?' };
-          const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
-          warnings.push(`${kind} "${query}" failed: ${reason}`);
-          continue;
-        }
-        if (outcome.value.skipped > 0) {
-          warnings.push(
-            `${outcome.value.label}: ${outcome.value.skipped} items without a title or link were skipped`,
-          );
-        }
-        for (const post of outcome.value.posts) {
-          if (seen.has(post.id)) continue;
-          seen.add(post.id);
-          posts.push(post);
-        }
-      }
-      if (failures.length === requests.length) throw failures[0];
-      return { posts, unchanged: false, warnings };
     },
   };
 }
