@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { load as loadHtml } from 'cheerio';
 import cron from 'node-cron';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
@@ -48,7 +49,8 @@ export function loadConfigFile(path: string, env: Readonly<Record<string, string
   try {
     raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
   } catch (cause) {
-    const detail = cause instanceof YAMLParseError || cause instanceof SyntaxError ? cause.message : String(cause);
+    const detail =
+      cause instanceof YAMLParseError || cause instanceof SyntaxError ? cause.message : String(cause);
     throw new ConfigError([`not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${detail}`], path);
   }
   return validateConfig(raw ?? {}, path, env);
@@ -74,21 +76,27 @@ export function validateConfig(
 }
 
 /** Builds a config from code (embedded default, tests) with the same validation as a file. */
-export function configFrom(input: ConfigInput, env: Readonly<Record<string, string | undefined>> = {}): Config {
+export function configFrom(
+  input: ConfigInput,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Config {
   return validateConfig(input, 'built-in configuration', env);
 }
 
 function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.length > 0 ? formatPath(issue.path) : '(top level)';
-    if (issue.code === 'unrecognized_keys') return `${path}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      return `${path}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     return `${path}: ${issue.message}`;
   });
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }
 
@@ -97,15 +105,44 @@ function checkSemantics(config: Config): string[] {
   const seen = new Map<string, number>();
   config.sources.forEach((source, index) => {
     const first = seen.get(source.id);
-    if (first !== undefined) problems.push(`sources[${index}].id: "${source.id}" is already used by sources[${first}]`);
+    if (first !== undefined)
+      problems.push(`sources[${index}].id: "${source.id}" is already used by sources[${first}]`);
     else seen.set(source.id, index);
   });
+  problems.push(...checkSelectors(config));
   if (!cron.validate(config.schedule.scan)) {
-    problems.push(`schedule.scan: "${config.schedule.scan}" is not a valid cron expression (e.g. "*/10 * * * *")`);
+    problems.push(
+      `schedule.scan: "${config.schedule.scan}" is not a valid cron expression (e.g. "*/10 * * * *")`,
+    );
   }
   if (!isTimeZone(config.schedule.timezone)) {
-    problems.push(`schedule.timezone: "${config.schedule.timezone}" is not an IANA time zone (e.g. "Asia/Seoul")`);
+    problems.push(
+      `schedule.timezone: "${config.schedule.timezone}" is not an IANA time zone (e.g. "Asia/Seoul")`,
+    );
   }
+  return problems;
+}
+
+/** CSS selectors of HTML sources must parse now, not fail on the first scan. */
+function checkSelectors(config: Config): string[] {
+  const problems: string[] = [];
+  const $ = loadHtml('');
+  config.sources.forEach((source, index) => {
+    if (source.type !== 'html') return;
+    const groups = { selectors: source.selectors, follow: source.follow ?? {} };
+    for (const [group, selectors] of Object.entries(groups)) {
+      for (const [key, selector] of Object.entries(selectors)) {
+        if (typeof selector !== 'string') continue;
+        try {
+          $(selector);
+        } catch (error) {
+          problems.push(
+            `sources[${index}].${group}.${key}: "${selector}" is not a valid CSS selector (${(error as Error).message})`,
+          );
+        }
+      }
+    }
+  });
   return problems;
 }
 

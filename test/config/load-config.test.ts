@@ -71,6 +71,24 @@ describe('config', () => {
     ]);
   });
 
+  it('rejects CSS selectors that do not parse, naming the key', () => {
+    const problems = problemsOf({
+      ...minimal,
+      sources: [
+        {
+          id: 'board',
+          type: 'html',
+          url: 'https://community.example.kr/list',
+          selectors: { item: 'tr.item', title: 'td.subject a[' },
+          follow: { body: '.post-body', views: '>>>' },
+        },
+      ],
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^sources\[0\]\.selectors\.title: "td\.subject a\[" is not a valid CSS selector/);
+    expect(problems[1]).toMatch(/^sources\[0\]\.follow\.views: ">>>" is not a valid CSS selector/);
+  });
+
   it('takes the channel and store path from the environment over the file', () => {
     const config = validateConfig({ ...minimal, slack: { channel: 'C1' } }, 'test', {
       BULSSI_CHANNEL: 'C2',
