@@ -4,15 +4,24 @@ import { UsageError } from './cli/args.js';
 import type { Command, CommandIo } from './cli/command.js';
 import { scanCommand } from './cli/scan.js';
 import { scoreCommand } from './cli/score.js';
+import { sourcesCommand } from './cli/sources.js';
 import { startCommand } from './cli/start.js';
 import { threadsCommand } from './cli/threads.js';
 import { BotError } from './errors.js';
 import { redactSecrets } from './logger.js';
 
-const COMMANDS: readonly Command[] = [startCommand, scanCommand, threadsCommand, scoreCommand];
+const COMMANDS: readonly Command[] = [
+  startCommand,
+  scanCommand,
+  threadsCommand,
+  sourcesCommand,
+  scoreCommand,
+];
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -66,7 +75,13 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
-const io: CommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+const io: CommandIo = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+};
 runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

@@ -39,7 +39,9 @@ Exit status: 0 when the scan ran (failing sources are reported, the others scann
     });
     const progress = createProgress(io.stderr);
     try {
-      const summary = await bulssi.scan({ onSourceDone: (run, done, total) => progress.update(run, done, total) });
+      const summary = await bulssi.scan({
+        onSourceDone: (run, done, total) => progress.update(run, done, total),
+      });
       progress.clear();
       if (values.json) {
         io.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -16,7 +16,12 @@ const scoreInputSchema = z.object({
   lang: z.enum(['ko', 'en']).optional(),
   source: z.string().optional(),
   metrics: z
-    .object({ views: count.optional(), comments: count.optional(), likes: count.optional(), shares: count.optional() })
+    .object({
+      views: count.optional(),
+      comments: count.optional(),
+      likes: count.optional(),
+      shares: count.optional(),
+    })
     .optional(),
 });
 
@@ -91,7 +96,8 @@ Exit status: 0 when every line scored, 2 when any line was malformed (or on a ba
         };
       } catch (error) {
         failures += 1;
-        const message = error instanceof SyntaxError ? `not valid JSON: ${error.message}` : (error as Error).message;
+        const message =
+          error instanceof SyntaxError ? `not valid JSON: ${error.message}` : (error as Error).message;
         out = { line: lineNo, error: message };
       }
       buffer += `${JSON.stringify(out)}\n`;

@@ -25,8 +25,17 @@ Options:
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' } });
     const logger = createLogger({ level: 'info', env: io.env });
-    const bulssi = await createBulssi({ configPath: values.config, env: io.env, cwd: io.cwd, logger, stdout: io.stdout });
-    const origin = bulssi.origin.kind === 'file' ? bulssi.origin.path : `the bundled sample internet at ${bulssi.sampleUrl}`;
+    const bulssi = await createBulssi({
+      configPath: values.config,
+      env: io.env,
+      cwd: io.cwd,
+      logger,
+      stdout: io.stdout,
+    });
+    const origin =
+      bulssi.origin.kind === 'file'
+        ? bulssi.origin.path
+        : `the bundled sample internet at ${bulssi.sampleUrl}`;
     io.stderr.write(
       `Bulssi is watching ${bulssi.config.sources.length} sources from ${origin}; alerts at ${bulssi.config.alert.threshold} and above.\n`,
     );
@@ -53,7 +62,9 @@ Options:
         io.stderr.write(`${signal}: stopping${bulssi.scanning ? ' after the running scan' : ''}…\n`);
         await schedule.stop();
         const timer = setTimeout(() => {
-          io.stderr.write('The running scan did not finish in time; exiting anyway. Its threads are safe in the store.\n');
+          io.stderr.write(
+            'The running scan did not finish in time; exiting anyway. Its threads are safe in the store.\n',
+          );
           resolve(1);
         }, SHUTDOWN_GRACE_MS);
         timer.unref();

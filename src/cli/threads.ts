@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { findConfigFile, loadConfigFile } from '../config/load.js';
 import { LEVELS } from '../config/schema.js';
 import { THREAD_STATES, type Thread } from '../core/thread-schema.js';
-import { createLogger } from '../logger.js';
-import { SAMPLE_STORE } from '../main.js';
 import { toTerminalText } from '../notify/console-notifier.js';
-import { createStore } from '../store/keyv-store.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
+import { openExistingStore } from './open-store.js';
 
 const byUrgency = (a: Thread, b: Thread) =>
   Number(isClosed(a)) - Number(isClosed(b)) ||
@@ -56,16 +51,12 @@ Options:
       throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
     }
     const limit = values.limit === undefined ? 50 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit must be a whole number, 0 for all');
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new UsageError('--limit must be a whole number, 0 for all');
 
-    const file = findConfigFile(values.config, io.env, io.cwd);
-    const storePath = resolve(io.cwd, file ? loadConfigFile(file, io.env).store.path : (io.env.BULSSI_DB ?? SAMPLE_STORE));
-    if (!existsSync(storePath)) {
-      io.stderr.write(`No threads yet: ${storePath} does not exist. Run \`bulssi scan --once\` first.\n`);
-      return 0;
-    }
-    const logger = createLogger({ level: 'warn', env: io.env });
-    const store = await createStore({ path: storePath, onInvalid: (error) => logger.warn(error.message) });
+    const opened = await openExistingStore(values.config, io);
+    if (!opened) return 0;
+    const { store } = opened;
     try {
       const minLevel = level === undefined ? 0 : LEVELS.indexOf(level as (typeof LEVELS)[number]);
       const selected: Thread[] = [];
@@ -92,7 +83,9 @@ Options:
         );
       }
       const more = selected.length - shown.length;
-      io.stdout.write(`${selected.length} thread(s)${more > 0 ? `, ${more} not shown (--limit 0 for all)` : ''}\n`);
+      io.stdout.write(
+        `${selected.length} thread(s)${more > 0 ? `, ${more} not shown (--limit 0 for all)` : ''}\n`,
+      );
       return 0;
     } finally {
       await store.close();

@@ -11,7 +11,7 @@ describe('bulssi CLI', () => {
     const cwd = tempDir();
     const main = await runCli(['--help'], { cwd });
     expect(main.code).toBe(0);
-    for (const name of ['start', 'scan', 'threads', 'score']) {
+    for (const name of ['start', 'scan', 'threads', 'sources', 'score']) {
       expect(main.stdout).toContain(`  ${name}`);
       const help = await runCli([name, '--help'], { cwd });
       expect(help.code).toBe(0);
@@ -92,6 +92,17 @@ describe('bulssi score', () => {
   });
 });
 
+describe('bulssi threads and sources before any scan', () => {
+  it('say there is nothing stored yet instead of creating a store', async () => {
+    const cwd = tempDir();
+    for (const command of ['threads', 'sources']) {
+      const result = await runCli([command], { cwd });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/Nothing stored yet: .*sample\.sqlite does not exist/);
+    }
+  });
+});
+
 describe('the embedded default', () => {
   it('scans the bundled sample internet once, prints the risky posts and a summary, and exits 0', async () => {
     const cwd = tempDir();
@@ -112,6 +123,13 @@ describe('the embedded default', () => {
     const json = (await runCli(['threads', '--json', '--level', 'high'], { cwd })).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(json.length).toBeGreaterThan(0);
     expect(json.every((t) => t.risk.level === 'high' || t.risk.level === 'critical')).toBe(true);
+
+    const sources = await runCli(['sources'], { cwd });
+    expect(sources.code).toBe(0);
+    expect(sources.stdout).toMatch(/^SOURCE\s+STATUS/);
+    expect(sources.stdout).toMatch(/sample-board\s+ok\s+just now\s+7\s+5/);
+    const statuses = (await runCli(['sources', '--json'], { cwd })).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(statuses.map((s) => s.id).sort()).toEqual(['sample-board', 'sample-hn', 'sample-naver', 'sample-news']);
   });
 
   it('start prints alerts from the first scan, keeps running, and stops cleanly on SIGTERM', async () => {
