@@ -1,3 +1,4 @@
+import { assessThread } from '../core/risk/assess-thread.js';
 import type { Thread } from '../core/thread-schema.js';
 import type { Notifier } from './notifier.js';
 
@@ -14,6 +15,20 @@ const DIM = '\x1b[2m';
 // C0/C1 control characters (terminal escape sequences) and bidi overrides from scraped text must not reach a terminal.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+const STAGE_NAMES = {
+  1: 'posted',
+  2: 'spreading',
+  3: 'readers joining in',
+  4: 'evidence, media or boycott',
+} as const;
+const RESPONSE_NAMES = {
+  escalate_now: 'escalate now',
+  own_it: 'own it',
+  correct_facts: 'correct the facts',
+  monitor: 'monitor only',
+  no_action: 'no action',
+} as const;
 
 /** Makes scraped text safe and one-line for a terminal. */
 export function toTerminalText(text: string, max = 300): string {
@@ -57,7 +72,11 @@ export interface AlertFormat {
 }
 
 /** One readable block per alert: level, category, title, source, link, counts, reasons. */
-export function formatAlert(thread: Thread, context: { sourceName: string }, format: AlertFormat = {}): string {
+export function formatAlert(
+  thread: Thread,
+  context: { sourceName: string },
+  format: AlertFormat = {},
+): string {
   const color = format.color ?? false;
   const timeZone = format.timeZone ?? 'Asia/Seoul';
   const { level, category, score, reasons } = thread.risk;
@@ -78,6 +97,12 @@ export function formatAlert(thread: Thread, context: { sourceName: string }, for
   reasons.forEach((reason, index) => {
     lines.push(`  ${label(index === 0 ? 'why' : '')} ${toTerminalText(reason, 200)}`);
   });
+  const { stage, response } = assessThread(thread);
+  const stageNote = stage.reasons.length > 0 ? `: ${stage.reasons.join(', ')}` : '';
+  lines.push(
+    `  ${label('stage')} ${stage.stage} of 4 (${STAGE_NAMES[stage.stage]})${toTerminalText(stageNote, 200)}`,
+  );
+  lines.push(`  ${label('respond')} ${RESPONSE_NAMES[response.kind]}: ${response.why}`);
   if (thread.excerpt) lines.push(`  ${label('excerpt')} ${toTerminalText(thread.excerpt, 160)}`);
   lines.push(`  ${label('thread')} ${thread.id} (${thread.state})`);
   return `${lines.join('\n')}\n`;

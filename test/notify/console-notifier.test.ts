@@ -30,6 +30,8 @@ describe('console notifier', () => {
     expect(block).toMatch(/counts\s+views 1,240 · comments 85/);
     expect(block).toMatch(/why\s+contamination: "이물질" \(\+35\)/);
     expect(block).toContain('evidence: "사진" (+8)');
+    expect(block).toMatch(/stage\s+3 of 4 \(readers joining in\): 85 comments/);
+    expect(block).toMatch(/respond\s+escalate now: serious allegation \(contamination\)/);
   });
 
   it('shows dates in the configured time zone', () => {

@@ -1,0 +1,16 @@
+import type { Thread } from '../thread-schema.js';
+import { type Recommendation, recommendResponse } from './response.js';
+import { assessStage, type StageAssessment } from './stage.js';
+
+/** Stage and recommended response of a stored thread, derived from what it holds; pure. */
+export function assessThread(thread: Thread): { stage: StageAssessment; response: Recommendation } {
+  const text = `${thread.title}\n${thread.excerpt}`;
+  const stage = assessStage({ text, category: thread.risk.category, metrics: thread.metrics, sites: 1 });
+  const response = recommendResponse({
+    text,
+    category: thread.risk.category,
+    level: thread.risk.level,
+    stage: stage.stage,
+  });
+  return { stage, response };
+}
