@@ -118,7 +118,11 @@ describe('runScan', () => {
   it('treats the same post under a mobile host and tracking parameters as one thread', async () => {
     const store = await createStore();
     const notifier = recordingNotifier();
-    const mobile = { ...contamination, id: 'feed:x', url: 'https://m.community.example.kr/view.php?no=1024&utm_source=x' };
+    const mobile = {
+      ...contamination,
+      id: 'feed:x',
+      url: 'https://m.community.example.kr/view.php?no=1024&utm_source=x',
+    };
     const source = scriptedSource('board', [async () => [contamination, mobile]]);
     const summary = await runScan(deps(store, [source], notifier, { now: new Date() }));
     expect(summary).toMatchObject({ newThreads: 1, updatedThreads: 1 });
@@ -134,11 +138,19 @@ describe('runScan', () => {
       fetchPosts: () => Promise.reject(new Error('GET https://x.kr/ failed: connect ECONNREFUSED')),
     };
     const summary = await runScan(
-      deps(store, [broken, scriptedSource('board', [async () => [contamination]])], notifier, { now: new Date() }),
+      deps(store, [broken, scriptedSource('board', [async () => [contamination]])], notifier, {
+        now: new Date(),
+      }),
     );
-    expect(summary.sources.find((s) => s.id === 'broken')).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED/) });
+    expect(summary.sources.find((s) => s.id === 'broken')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/ECONNREFUSED/),
+    });
     expect(summary.newThreads).toBe(1);
-    expect(await store.getSourceStatus('broken')).toMatchObject({ ok: false, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await store.getSourceStatus('broken')).toMatchObject({
+      ok: false,
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+    });
     expect(await store.getSourceStatus('board')).toMatchObject({ ok: true, items: 1, matched: 1 });
   });
 
@@ -161,9 +173,17 @@ describe('runScan', () => {
     const notifier = recordingNotifier();
     const copy = { ...contamination, id: 'other:1', sourceId: 'other' };
     const summary = await runScan(
-      deps(store, [scriptedSource('board', [async () => [contamination]]), scriptedSource('other', [async () => [copy]])], notifier, {
-        now: new Date(),
-      }),
+      deps(
+        store,
+        [
+          scriptedSource('board', [async () => [contamination]]),
+          scriptedSource('other', [async () => [copy]]),
+        ],
+        notifier,
+        {
+          now: new Date(),
+        },
+      ),
     );
     expect(summary.newThreads + summary.updatedThreads).toBe(2);
     expect(summary.newThreads).toBe(1);
