@@ -1,5 +1,6 @@
 import type { Category, Level } from '../../config/schema.js';
-import type { Lang, Metrics } from '../post.js';
+import { guessLang, type Lang, type Metrics } from '../post.js';
+import { complaintProbability } from './complaint-model.js';
 import { engagementBonus } from './engagement.js';
 import { LEXICON, type LexiconTerm } from './lexicon.js';
 import { levelFor } from './level.js';
@@ -25,6 +26,11 @@ export interface ScoreOptions {
    * its weight or pattern); others are added.
    */
   extraTerms?: readonly LexiconTerm[];
+  /**
+   * Probability (0–1) that a normalized text reads as a complaint, for the complaint-tone signal. Defaults
+   * to the built-in model (complaintProbability); `() => 0` scores on the lexicon alone.
+   */
+  complaintProbability?: (normalized: string, lang: Lang) => number;
 }
 
 /** A post's risk: `score` is an integer 0–100, `reasons` say which words and counts produced it. */
@@ -46,6 +52,22 @@ const INTENSITY_EACH = 2;
 const INTENSITY_CAP = 6;
 const SPREAD = [6, 4];
 const EVIDENCE = [5, 3];
+/**
+ * Complaint tone, from the learned model: below TONE_FLOOR probability it is worth nothing; from there
+ * TONE_MIN (the floor of level low) rising to TONE_MAX at certainty. It is a floor, not a bonus: it adds
+ * only what the matched terms and contact phrases do not already give, so crisis terms keep deciding the
+ * category and the big points, and a plain angry complaint still reaches low. A post whose problem words are
+ * all negated, or that praises in crisis-sounding slang (이 케이크 진짜 죽인다, killer cake), gets none.
+ */
+export const TONE_FLOOR = 0.5;
+const TONE_MIN = 20;
+const TONE_MAX = 30;
+
+/** What a complaint probability is worth in points, before matched terms are taken off it. */
+export function tonePoints(probability: number): number {
+  if (!(probability >= TONE_FLOOR)) return 0;
+  return Math.round(TONE_MIN + ((TONE_MAX - TONE_MIN) * (probability - TONE_FLOOR)) / (1 - TONE_FLOOR));
+}
 
 function nothing(reasons: string[] = []): RiskScore {
   return { score: 0, level: 'none', category: 'none', reasons };
@@ -86,7 +108,7 @@ function stepped(distinct: number, steps: readonly number[], cap: number): numbe
 
 const quote = (items: Iterable<string>) => [...items].map((s) => `"${s}"`).join(', ');
 
-function scoreHits(text: string, original: string, hits: Hit[], input: ScoreInput): RiskScore {
+function scoreHits(text: string, original: string, hits: Hit[], input: ScoreInput, tone: number): RiskScore {
   const notes: string[] = [];
   const best = new Map<string, LexiconTerm>();
   /** The words as written in the post, per category and term, so reasons quote what matched. */
@@ -94,9 +116,11 @@ function scoreHits(text: string, original: string, hits: Hit[], input: ScoreInpu
   const contacts = new Set<string>();
   const found = { intensity: new Set<string>(), spread: new Set<string>(), evidence: new Set<string>() };
   let fiction = false;
+  let praise: string | undefined;
   for (const hit of hits) {
     const { entry } = hit;
-    if (entry.kind === 'contact') contacts.add(entry.label);
+    if (entry.kind === 'benign' && entry.label === 'praise') praise ??= text.slice(hit.start, hit.end).trim();
+    else if (entry.kind === 'contact') contacts.add(entry.label);
     else if (entry.kind === 'context') {
       if (entry.context === 'fiction') fiction = true;
       else found[entry.context].add(text.slice(hit.start, hit.end).trim());
@@ -129,7 +153,16 @@ function scoreHits(text: string, original: string, hits: Hit[], input: ScoreInpu
   const contactPoints =
     contacts.size > 0 ? Math.min(CONTACT_CAP, CONTACT_FIRST + CONTACT_NEXT * (contacts.size - 1)) : 0;
   const termPoints = ranked.reduce((sum, c, i) => sum + c.points * (i === 0 ? 1 : OTHER_CATEGORIES), 0);
-  const base = termPoints + contactPoints;
+  const toneFull = tonePoints(tone);
+  let toneAdded = Math.max(0, toneFull - Math.round(termPoints + contactPoints));
+  if (toneAdded > 0 && praise !== undefined) {
+    notes.push(`praise: "${praise}", complaint tone ${tone.toFixed(2)} ignored`);
+    toneAdded = 0;
+  } else if (toneAdded > 0 && termPoints === 0 && notes.some((n) => n.startsWith('negated:'))) {
+    notes.push(`complaint tone ${tone.toFixed(2)} ignored: the problem words are negated`);
+    toneAdded = 0;
+  }
+  const base = termPoints + contactPoints + toneAdded;
   if (base <= 0) return nothing(notes);
 
   const reasons: string[] = [];
@@ -142,6 +175,7 @@ function scoreHits(text: string, original: string, hits: Hit[], input: ScoreInpu
     }
   });
   if (contactPoints > 0) reasons.push(`no reply: ${quote(contacts)} (+${contactPoints})`);
+  if (toneAdded > 0) reasons.push(`complaint tone: ${tone.toFixed(2)} (+${toneAdded})`);
 
   if (input.lang !== 'ko' && isShouting(original)) found.intensity.add('ALL CAPS');
   const intensity = Math.min(INTENSITY_CAP, found.intensity.size * INTENSITY_EACH);
@@ -170,12 +204,17 @@ function scoreHits(text: string, original: string, hits: Hit[], input: ScoreInpu
  */
 export function createScorer(options: ScoreOptions = {}): Scorer {
   const scanner: Scanner = compileScanner(mergeTerms(LEXICON, options.extraTerms ?? []));
+  const probability =
+    options.complaintProbability ?? ((normalized, lang) => complaintProbability(normalized, lang, true));
   return (input) => {
     const original = input.title ? `${input.title}\n${input.text}` : input.text;
     const text = normalizeText(original);
+    const tone = text.trim() === '' ? 0 : probability(text, input.lang ?? guessLang(original));
     const hits = scan(scanner, text);
-    if (!hits.some((h) => h.entry.kind === 'term' || h.entry.kind === 'contact')) return nothing();
-    return scoreHits(text, original, hits, input);
+    if (tonePoints(tone) === 0 && !hits.some((h) => h.entry.kind === 'term' || h.entry.kind === 'contact')) {
+      return nothing();
+    }
+    return scoreHits(text, original, hits, input, tone);
   };
 }
 
@@ -186,7 +225,7 @@ const scorersByTerms = new WeakMap<readonly LexiconTerm[], Scorer>();
  * Scores one post for reputation-crisis risk. Compiled lexicons are cached: the built-in one, and one per
  * `extraTerms` array (pass the same array each time, or hold on to createScorer's result).
  */
-export function scorePost(input: ScoreInput, options?: ScoreOptions): RiskScore {
+export function scorePost(input: ScoreInput, options?: Pick<ScoreOptions, 'extraTerms'>): RiskScore {
   const extra = options?.extraTerms;
   if (!extra || extra.length === 0) {
     defaultScorer ??= createScorer();

@@ -4,6 +4,7 @@ import type { Lang } from '../post.js';
  * Patterns that are not crisis terms but change how terms count.
  * - `benign`: a harmless phrase that contains a crisis word (폭발적인 인기, "my phone died", "hacked together");
  *   the text it covers is skipped, so the word inside it never counts.
+ *   A `praise` phrase also tells the scorer not to take the post's complaint tone at face value.
  * - `contact`: the customer tried the company first and got nowhere; counts as a complaint on its own.
  */
 export interface PhrasePattern {
@@ -19,6 +20,12 @@ export const BENIGN: readonly PhrasePattern[] = [
     label: '폭발적 인기',
     pattern:
       '폭발 ?적|(?:인기|반응|주문|조회수|매출|웃음|감성|귀여움|포텐|맛|식욕|텐션|흥|사랑|관심|댓글) ?(?:이|가|도)? ?(?:대 ?)?폭발|폭발 ?(?:하는|할) ?(?:듯한 ?|것 ?같은 ?)?(?:맛|인기|반응)',
+  },
+  {
+    lang: 'ko',
+    label: 'praise',
+    pattern:
+      '죽인다|죽여 ?(?:준다|줘요|주네|줌|줘)|(?:맛|가격|가성비|퀄리티|비주얼|디자인|식감|향|음질|화질|핏|색감|때깔) ?(?:이|가|은|는|도)? ?(?:진짜 ?|정말 ?|완전 ?|개 ?)?미쳤(?:다|어요|네요|네|음|고)',
   },
   {
     lang: 'en',

@@ -3,7 +3,7 @@ import { LEVELS, type Level } from '../../../src/config/schema.js';
 import type { Metrics } from '../../../src/core/post.js';
 import { levelAtLeast } from '../../../src/core/risk/level.js';
 import type { LexiconTerm } from '../../../src/core/risk/lexicon.js';
-import { createScorer, scorePost } from '../../../src/core/risk/score.js';
+import { createScorer, scorePost, tonePoints } from '../../../src/core/risk/score.js';
 import { BotError } from '../../../src/errors.js';
 
 const score = (text: string, metrics: Metrics = {}) => scorePost({ text, metrics });
@@ -185,5 +185,53 @@ describe('createScorer with company terms', () => {
   ])('rejects a company term with %s', (_name, pattern) => {
     const bad: LexiconTerm = { category: 'defect', lang: 'en', pattern, weight: 10, label: 'bad' };
     expect(() => createScorer({ extraTerms: [bad] })).toThrow(BotError);
+  });
+});
+
+describe('scorePost complaint tone', () => {
+  const toned = (p: number) => createScorer({ complaintProbability: () => p });
+
+  // biome-ignore format: one case per line reads as a table
+  it.each<[number, number]>([
+    [0, 0], [0.49, 0], [0.5, 20], [0.75, 25], [1, 30],
+  ])('turns probability %d into %d points', (p, points) => {
+    expect(tonePoints(p)).toBe(points);
+  });
+
+  it('lifts a complaint with no crisis word to low and says why', () => {
+    const result = toned(0.9)({ text: 'Three weeks and still waiting' });
+    expect(result).toEqual({
+      score: 28,
+      level: 'low',
+      category: 'other',
+      reasons: ['complaint tone: 0.90 (+28)'],
+    });
+  });
+
+  it('adds only what matched terms do not already give, so crisis terms keep the points', () => {
+    expect(toned(1)({ text: '이물질이 나왔어요' }).reasons).toEqual(['contamination: "이물질" (+40)']);
+    expect(toned(1)({ text: '이건 환불각이다' }).reasons).toContain('complaint tone: 1.00 (+5)');
+  });
+
+  it('ignores the tone of a post whose problem words are all negated', () => {
+    const result = toned(0.95)({ text: 'The staff was not rude at all' });
+    expect(result.level).toBe('none');
+    expect(result.reasons).toContainEqual(expect.stringMatching(/^complaint tone 0\.95 ignored/));
+  });
+
+  it('ignores the tone of a post that praises with crisis-sounding slang', () => {
+    expect(toned(0.95)({ text: '이 케이크 진짜 죽인다' }).level).toBe('none');
+    expect(toned(0.95)({ text: 'That killer cake was amazing' }).level).toBe('none');
+  });
+
+  it('rates a plain unhappy review with the built-in model at low', () => {
+    const result = score('이 돈 주고 살 물건은 아니네요');
+    expect(result.level).toBe('low');
+    expect(result.reasons).toContainEqual(expect.stringMatching(/^complaint tone: 0\.\d\d \(\+\d+\)$/));
+  });
+
+  it('keeps a happy review at none with the built-in model', () => {
+    expect(score('선물했는데 다들 좋아해요 ㅎㅎ').level).toBe('none');
+    expect(score('Thanks @acme, the new store looks great!').level).toBe('none');
   });
 });
