@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './cli/args.js';
 import type { Command, CommandIo } from './cli/command.js';
+import { doctorCommand } from './cli/doctor.js';
 import { scanCommand } from './cli/scan.js';
 import { scoreCommand } from './cli/score.js';
 import { sourcesCommand } from './cli/sources.js';
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   threadsCommand,
   sourcesCommand,
   scoreCommand,
+  doctorCommand,
 ];
 
 function version(): string {
@@ -38,7 +40,9 @@ Run \`bulssi <command> --help\` for a command's options. With no config file Bul
 scans a bundled sample internet, so \`bulssi scan --once\` works on a fresh machine.
 
 Environment: BULSSI_CONFIG (config file), BULSSI_DB (store file), LOG_LEVEL,
-NAVER_CLIENT_ID / NAVER_CLIENT_SECRET (Naver Search API).`;
+NAVER_CLIENT_ID / NAVER_CLIENT_SECRET (Naver Search API).
+Slack mode: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, BULSSI_CHANNEL,
+PORT, SLACK_API_URL (see \`bulssi start --help\` and \`bulssi doctor\`).`;
 }
 
 /** Runs the CLI and resolves to the exit code: 0 ok, 1 failure, 2 bad command line or bad input. */

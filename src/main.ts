@@ -3,16 +3,19 @@ import { resolve } from 'node:path';
 import { findConfigFile, loadConfigFile, validateConfig, type ConfigOrigin } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { createMatcher, searchQueries } from './core/match.js';
+import { applyWatchOverrides } from './core/watch-overrides.js';
 import type { Post } from './core/post.js';
 import { scorePost } from './core/risk/score.js';
 import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
 import type { Logger } from './logger.js';
 import { createConsoleNotifier } from './notify/console-notifier.js';
+import { deliverPendingAlerts } from './notify/deliver-pending.js';
 import type { Notifier } from './notify/notifier.js';
 import { runScan, type ScanDeps, type ScanSummary, type SourceRun } from './pipeline/scan.js';
 import { SAMPLE_ENV, sampleConfig } from './sample/sample-config.js';
 import { startSampleInternet } from './sample/sample-internet.js';
+import { createSlackApp, type SlackApp, slackSettingsFrom } from './slack/app.js';
 import { createSource } from './sources/create-source.js';
 import { createStore } from './store/keyv-store.js';
 import type { Store } from './store/store.js';
@@ -23,8 +26,10 @@ export interface BulssiOptions {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   logger: Logger;
-  /** Defaults to the console notifier on `stdout`. */
+  /** Defaults to Slack when SLACK_BOT_TOKEN is set, else the console notifier on `stdout`. */
   notifier?: Notifier | undefined;
+  /** Extra Slack app options (tests: known bot ids, Web API retry settings). */
+  slackOptions?: Pick<Parameters<typeof createSlackApp>[0], 'botId' | 'botUserId' | 'clientOptions'>;
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   now?: () => Date;
 }
@@ -34,6 +39,8 @@ export interface Bulssi {
   origin: ConfigOrigin;
   store: Store;
   http: HttpClient;
+  /** The Slack app in Slack mode (SLACK_BOT_TOKEN set); not listening until `slack.start()`. */
+  slack: SlackApp | undefined;
   /** The sample internet's address when running on the embedded default. */
   sampleUrl: string | undefined;
   /** One scan; never two at once (a call while one runs waits for and returns that one). */
@@ -61,11 +68,20 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
   } else {
     sample = await startSampleInternet({ now });
     const storePath = resolve(cwd, env.BULSSI_DB ?? SAMPLE_STORE);
-    if (!env.BULSSI_DB) for (const suffix of ['', '-wal', '-shm']) rmSync(`${storePath}${suffix}`, { force: true });
+    if (!env.BULSSI_DB)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${storePath}${suffix}`, { force: true });
     config = validateConfig(sampleConfig(sample.url, storePath), 'embedded sample configuration', env);
     origin = { kind: 'embedded' };
     sourceEnv = { ...SAMPLE_ENV, ...env };
     logger.info({ sampleUrl: sample.url }, 'no config file: scanning the bundled sample internet');
+  }
+
+  let slackSettings: ReturnType<typeof slackSettingsFrom>;
+  try {
+    slackSettings = slackSettingsFrom(env);
+  } catch (error) {
+    await sample?.close();
+    throw error;
   }
 
   let store: Store;
@@ -83,9 +99,37 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
   const names = new Map(config.sources.map((s) => [s.id, s.name ?? s.id]));
   const match = createMatcher(config.watch);
   const queries = searchQueries(config.watch);
-  const notifier = options.notifier ?? createConsoleNotifier(options.stdout ?? process.stdout, { timeZone: config.schedule.timezone });
+  let slack: SlackApp | undefined;
+  if (slackSettings) {
+    try {
+      slack = createSlackApp({
+        settings: slackSettings,
+        config,
+        store,
+        logger,
+        now,
+        sourceName: (id) => names.get(id) ?? id,
+        scan: () => bulssi.scan(),
+        isScanning: () => bulssi.scanning,
+        env,
+        ...options.slackOptions,
+      });
+    } catch (error) {
+      await store.close();
+      await sample?.close();
+      throw error;
+    }
+  }
+  const notifier =
+    options.notifier ??
+    slack?.notifier ??
+    createConsoleNotifier(options.stdout ?? process.stdout, { timeZone: config.schedule.timezone });
   const score = (post: Post) => {
-    const input: Parameters<typeof scorePost>[0] = { title: post.title, text: post.text, metrics: post.metrics };
+    const input: Parameters<typeof scorePost>[0] = {
+      title: post.title,
+      text: post.text,
+      metrics: post.metrics,
+    };
     if (post.lang) input.lang = post.lang;
     return scorePost(input);
   };
@@ -96,6 +140,7 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
     origin,
     store,
     http,
+    slack,
     sampleUrl: sample?.url,
     get scanning() {
       return inFlight !== undefined;
@@ -118,12 +163,38 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
       };
       if (scanOptions.onSourceDone) deps.onSourceDone = scanOptions.onSourceDone;
       if (scanOptions.signal) deps.signal = scanOptions.signal;
-      inFlight = runScan(deps).finally(() => {
-        inFlight = undefined;
-      });
+      const retryPending = async (summary: ScanSummary): Promise<ScanSummary> => {
+        const retried = await deliverPendingAlerts(
+          { store, notifier, sourceName: deps.sourceName, logger, now, env: sourceEnv },
+          summary.startedAt,
+        );
+        await slack?.messages.refreshSeenSince(summary.startedAt);
+        return {
+          ...summary,
+          alerts: [...summary.alerts, ...retried.sent],
+          alertFailures: summary.alertFailures + retried.failed,
+        };
+      };
+      const withWatchOverrides = async (): Promise<ScanSummary> => {
+        const overrides = await store.getWatchOverrides();
+        if (overrides.added.length > 0 || overrides.removed.length > 0) {
+          const watch = applyWatchOverrides(config.watch, overrides);
+          deps.match = createMatcher(watch);
+          deps.queries = searchQueries(watch);
+        }
+        return runScan(deps);
+      };
+      inFlight = withWatchOverrides()
+        .then(retryPending)
+        .finally(() => {
+          inFlight = undefined;
+        });
       return inFlight;
     },
     async close() {
+      await slack
+        ?.stop()
+        .catch((error: unknown) => logger.warn({ err: error }, 'Slack app did not stop cleanly'));
       if (inFlight) await inFlight.catch(() => undefined);
       await store.close();
       await sample?.close();

@@ -1,5 +1,6 @@
 import { createLogger } from '../logger.js';
 import { createBulssi } from '../main.js';
+import { formatChecks, runSlackChecks } from '../slack/doctor.js';
 import { startScanSchedule } from '../scheduler/scan-schedule.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
@@ -15,9 +16,17 @@ export const startCommand: Command = {
 
 Runs a scan at once, then on the cron schedule from the config (schedule.scan, in
 schedule.timezone, default Asia/Seoul). Scans never overlap: a tick that comes while
-one is running is skipped. Alerts go to the terminal. Ctrl-C (SIGINT) or SIGTERM
-lets the running scan finish, then exits.
+one is running is skipped. Alerts go to the terminal, or to Slack when SLACK_BOT_TOKEN
+is set. Ctrl-C (SIGINT) or SIGTERM lets the running scan finish, then exits.
 Without a config file it scans the bundled sample internet every two minutes.
+
+Slack mode (see manifests/ and \`bulssi doctor\`):
+  SLACK_BOT_TOKEN       xoxb- bot token; turns Slack mode on
+  SLACK_SIGNING_SECRET  HTTP mode: verifies requests to POST /slack/events on PORT
+  SLACK_APP_TOKEN       xapp- token: Socket Mode instead of HTTP (no public URL needed)
+  BULSSI_CHANNEL        alert channel id (C…), or slack.channel in the config
+  PORT                  HTTP mode port (default 3000)
+  SLACK_API_URL         Web API base (default https://slack.com/api/)
 
 Options:
   --config FILE   config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
@@ -32,6 +41,30 @@ Options:
       logger,
       stdout: io.stdout,
     });
+    if (bulssi.slack) {
+      try {
+        const { port } = await bulssi.slack.start();
+        io.stderr.write(
+          port === undefined
+            ? `Slack app connected over Socket Mode; alerts go to channel ${bulssi.config.slack.channel}.\n`
+            : `Slack app listening on port ${port} (POST /slack/events); alerts go to channel ${bulssi.config.slack.channel}.\n`,
+        );
+      } catch (error) {
+        await bulssi.close();
+        throw error;
+      }
+      // The same checks as `bulssi doctor`, reported but not fatal: a missing scope should not stop the scans.
+      const checks = await runSlackChecks({
+        client: bulssi.slack.client,
+        settings: bulssi.slack.settings,
+        channel: bulssi.config.slack.channel,
+        usergroup: bulssi.config.slack.allowedUsergroup,
+        env: io.env,
+      });
+      const failed = checks.filter((c) => !c.ok);
+      if (failed.length > 0)
+        io.stderr.write(`Slack setup problems (run \`bulssi doctor\`):\n${formatChecks(failed)}\n`);
+    }
     const origin =
       bulssi.origin.kind === 'file'
         ? bulssi.origin.path

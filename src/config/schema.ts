@@ -151,8 +151,16 @@ export const configSchema = z.strictObject({
   schedule: scheduleSchema.prefault({}),
   http: httpSchema.prefault({}),
   store: z.strictObject({ path: nonEmpty.default('./data/bulssi.sqlite') }).prefault({}),
-  /** Filled in by the Slack app: the channel alerts go to (BULSSI_CHANNEL overrides). */
-  slack: z.strictObject({ channel: nonEmpty.optional() }).prefault({}),
+  /** Language of every Slack message, button, modal and command reply; scraped text is shown as written. */
+  locale: z.enum(['ko', 'en']).default('ko'),
+  slack: z
+    .strictObject({
+      /** Channel id (C…) alerts go to; BULSSI_CHANNEL overrides. */
+      channel: nonEmpty.optional(),
+      /** When set, only members of this user group (S…) may act on alerts; otherwise members of the alert channel. */
+      allowedUsergroup: nonEmpty.optional(),
+    })
+    .prefault({}),
   /** Who to pull in per category; Slack user ids (U…) or user group ids (S…). */
   escalation: z
     .strictObject({

@@ -34,9 +34,24 @@ export const riskSchema = z.object({
 });
 export type Risk = z.infer<typeof riskSchema>;
 
+/** Ways a crisis thread ends: answered in public, made good, the post taken down, or nothing needed. */
+export const RESOLUTION_OUTCOMES = ['replied_publicly', 'refunded_fixed', 'post_removed', 'no_action'] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+
 export const threadEventSchema = z.object({
   at: z.string(),
-  type: z.enum(['seen', 'alerted', 'acknowledged', 'escalated', 'resolved', 'dismissed', 'reopened', 'rescored']),
+  type: z.enum([
+    'seen',
+    'alerted',
+    'acknowledged',
+    'escalated',
+    'resolved',
+    'dismissed',
+    'reopened',
+    'rescored',
+    /** A draft reply was put up for review; no state change. */
+    'drafted',
+  ]),
   by: z.string().optional(),
   note: z.string().optional(),
 });
@@ -76,5 +91,16 @@ export const threadSchema = z.object({
     })
     .optional(),
   events: z.array(threadEventSchema),
+  /** Everyone a thread was escalated to (Slack user ids U… and user group ids S…), so nobody is pulled in twice. */
+  escalatedTo: z.array(z.string()).optional(),
+  /** How a resolved thread ended, for the message and for tuning. */
+  resolution: z
+    .object({
+      outcome: z.enum(RESOLUTION_OUTCOMES),
+      note: z.string().optional(),
+      by: z.string(),
+      at: z.string(),
+    })
+    .optional(),
 });
 export type Thread = z.infer<typeof threadSchema>;

@@ -6,6 +6,7 @@ import {
   EXCERPT_MAX,
   METRICS_HISTORY_MAX,
   type MetricsSnapshot,
+  type ResolutionOutcome,
   type Risk,
   THREAD_SCHEMA_VERSION,
   type Thread,
@@ -126,8 +127,8 @@ export function markAlertSent(thread: Thread, now: string): Thread {
 /** What people do to a thread (from Slack buttons, /crisis commands or the CLI). */
 export type ThreadAction =
   | { type: 'acknowledge'; by: string }
-  | { type: 'escalate'; by: string; note?: string }
-  | { type: 'resolve'; by: string; note?: string }
+  | { type: 'escalate'; by: string; note?: string; level?: Level; targets?: readonly string[] }
+  | { type: 'resolve'; by: string; note?: string; outcome?: ResolutionOutcome }
   | { type: 'dismiss'; by: string; note?: string }
   | { type: 'reopen'; by?: string; note?: string };
 
@@ -164,10 +165,73 @@ export function transition(thread: Thread, action: ThreadAction, now: string): T
   if (!ALLOWED[action.type].includes(thread.state)) {
     throw new BotError('ERR_TRANSITION', `Thread ${thread.id} is ${thread.state}; it cannot be ${NEXT[action.type]}.`);
   }
+  if (action.type === 'escalate' && thread.state === 'escalated' && action.targets) {
+    const fresh = action.targets.filter((t) => !thread.escalatedTo?.includes(t));
+    const raises = action.level !== undefined && !isAtLeast(thread.peakLevel, action.level);
+    if (fresh.length === 0 && !raises) {
+      throw new BotError('ERR_TRANSITION', `Thread ${thread.id} is already escalated to everyone picked, at that level.`);
+    }
+  }
   const event: ThreadEvent = { at: now, type: EVENT[action.type] };
   if (action.by !== undefined) event.by = action.by;
   if ('note' in action && action.note !== undefined) event.note = action.note;
   const next: Thread = { ...thread, state: NEXT[action.type], events: addEvent(thread.events, event) };
   if (action.type === 'acknowledge' || (action.type === 'escalate' && !thread.assignee)) next.assignee = action.by;
+  if (action.type === 'escalate' && action.level !== undefined) next.peakLevel = maxLevel(thread.peakLevel, action.level);
+  if (action.type === 'escalate' && action.targets) {
+    next.escalatedTo = [...new Set([...(thread.escalatedTo ?? []), ...action.targets])];
+  }
+  if (action.type === 'resolve' && action.outcome !== undefined) {
+    next.resolution = { outcome: action.outcome, by: action.by, at: now };
+    if (action.note !== undefined) next.resolution.note = action.note;
+  }
   return next;
+}
+
+/** Who last did `type` to the thread and when, for "already acknowledged by …" replies. */
+export function lastEvent(thread: Thread, type: ThreadEvent['type']): ThreadEvent | undefined {
+  return thread.events.findLast((event) => event.type === type);
+}
+
+/** Open means someone still has to act: open, acknowledged or escalated. */
+export function isOpen(thread: Thread): boolean {
+  return thread.state === 'open' || thread.state === 'acknowledged' || thread.state === 'escalated';
+}
+
+const PEOPLE_EVENTS: ReadonlySet<ThreadEvent['type']> = new Set([
+  'drafted',
+  'acknowledged',
+  'escalated',
+  'resolved',
+  'dismissed',
+  'reopened',
+]);
+
+const eventKey = (event: ThreadEvent) => `${event.at}|${event.type}|${event.by ?? ''}`;
+
+/**
+ * Guards a write made from a stale read: when `stored` holds people's actions (acknowledge, escalate,
+ * resolve, dismiss, reopen) that `incoming` lacks, because someone acted between the writer's read and
+ * its write, the result keeps `incoming`'s observations with the stored state, assignee, resolution and
+ * those events. Otherwise returns `incoming` unchanged.
+ */
+export function keepPeopleActions(stored: Thread, incoming: Thread): Thread {
+  const known = new Set(incoming.events.map(eventKey));
+  const missing = stored.events.filter((event) => PEOPLE_EVENTS.has(event.type) && !known.has(eventKey(event)));
+  if (missing.length === 0) return incoming;
+  const events = [...incoming.events, ...missing].sort((a, b) => a.at.localeCompare(b.at)).slice(-EVENTS_MAX);
+  const merged: Thread = {
+    ...incoming,
+    state: stored.state,
+    peakLevel: maxLevel(stored.peakLevel, incoming.peakLevel),
+    events,
+  };
+  if (stored.assignee !== undefined) merged.assignee = stored.assignee;
+  if (stored.resolution !== undefined) merged.resolution = stored.resolution;
+  return merged;
+}
+
+/** Records something a person did that does not change the state (a draft put up for review). */
+export function recordEvent(thread: Thread, event: ThreadEvent): Thread {
+  return { ...thread, events: addEvent(thread.events, event) };
 }

@@ -3,10 +3,20 @@ import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { z } from 'zod';
+import { keepPeopleActions } from '../core/thread.js';
 import { type Thread, threadSchema } from '../core/thread-schema.js';
 import { StoreError } from '../errors.js';
 import type { ValidatorCache } from '../http/types.js';
-import { type SourceStatus, type Store, sourceStatusSchema } from './store.js';
+import { createKeyedLock } from './keyed-lock.js';
+import {
+  type SlackMessage,
+  type SourceStatus,
+  type Store,
+  slackMessageSchema,
+  sourceStatusSchema,
+  type WatchOverrides,
+  watchOverridesSchema,
+} from './store.js';
 
 const validatorsSchema = z.object({ etag: z.string().optional(), lastModified: z.string().optional() });
 
@@ -35,8 +45,16 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const sourcesKv = await open('sources');
   const httpKv = await open('http');
   const quarantineKv = await open('quarantine');
+  const slackKv = await open('slack');
+  const settingsKv = await open('settings');
+  const threadLock = createKeyedLock();
 
-  async function readValid<T>(kv: Keyv, key: string, schema: z.ZodType<T>, raw?: unknown): Promise<T | undefined> {
+  async function readValid<T>(
+    kv: Keyv,
+    key: string,
+    schema: z.ZodType<T>,
+    raw?: unknown,
+  ): Promise<T | undefined> {
     const value = raw === undefined ? await kv.get(key) : raw;
     if (value === undefined || value === null) return undefined;
     const parsed = schema.safeParse(value);
@@ -44,9 +62,13 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     const where = `${kv.namespace ?? ''}:${key}`;
     await quarantineKv.set(`${where}@${new Date().toISOString()}`, value);
     await kv.delete(key);
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`)
+      .join('; ');
     options.onInvalid?.(
-      new StoreError(`Stored record ${where} is not valid (${problems}); it was moved to quarantine and skipped.`),
+      new StoreError(
+        `Stored record ${where} is not valid (${problems}); it was moved to quarantine and skipped.`,
+      ),
     );
     return undefined;
   }
@@ -76,8 +98,28 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
 
   return {
     getThread: (id) => readValid(threadsKv, id, threadSchema),
-    putThread: async (thread: Thread) => {
-      await threadsKv.set(thread.id, thread);
+    putThread: (thread: Thread) =>
+      threadLock(thread.id, async () => {
+        // A writer that read before someone acted (a scan, during a button click) must not undo the action.
+        const stored = await readValid(threadsKv, thread.id, threadSchema);
+        await threadsKv.set(thread.id, stored ? keepPeopleActions(stored, thread) : thread);
+      }),
+    updateThread: (id, update) =>
+      threadLock(id, async () => {
+        const current = await readValid(threadsKv, id, threadSchema);
+        if (!current) return undefined;
+        const next = await update(current);
+        await threadsKv.set(id, next);
+        return next;
+      }),
+    getWatchOverrides: async () =>
+      (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] },
+    putWatchOverrides: async (overrides: WatchOverrides) => {
+      await settingsKv.set('watch', overrides);
+    },
+    getSlackMessage: (threadId) => readValid(slackKv, threadId, slackMessageSchema),
+    putSlackMessage: async (message: SlackMessage) => {
+      await slackKv.set(message.threadId, message);
     },
     threads: () => iterate(threadsKv, threadSchema),
     getSourceStatus: (id) => readValid(sourcesKv, id, sourceStatusSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { levelSchema } from '../config/schema.js';
 import type { Thread } from '../core/thread-schema.js';
 import type { ValidatorCache } from '../http/types.js';
 
@@ -21,6 +22,27 @@ export const sourceStatusSchema = z.object({
 });
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
+/** Where a thread's alert lives in Slack, so it is updated in place and never posted twice. */
+export const slackMessageSchema = z.object({
+  threadId: z.string(),
+  channel: z.string(),
+  ts: z.string(),
+  /** ISO 8601 */
+  postedAt: z.string(),
+  /** Digest of the content last sent, so an unchanged thread is not re-sent. */
+  hash: z.string().optional(),
+  /** Level the message last showed, to say so in its thread when it rises. */
+  level: levelSchema.optional(),
+});
+export type SlackMessage = z.infer<typeof slackMessageSchema>;
+
+/** Watch terms changed from Slack (`/crisis watch add|remove`), applied on top of the config's. */
+export const watchOverridesSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+export type WatchOverrides = z.infer<typeof watchOverridesSchema>;
+
 /**
  * Where Bulssi keeps what it must not forget. Records are validated on read; a record that does not
  * validate is moved aside (quarantined) instead of being overwritten or crashing the scan.
@@ -28,11 +50,21 @@ export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 export interface Store {
   getThread(id: string): Promise<Thread | undefined>;
   putThread(thread: Thread): Promise<void>;
+  /**
+   * Read-modify-write of one thread, one at a time per id within this process: `update` sees the latest
+   * stored thread, and what it returns is written. Throwing from `update` writes nothing. Resolves to the
+   * written thread, or undefined when there is no such thread.
+   */
+  updateThread(id: string, update: (thread: Thread) => Thread | Promise<Thread>): Promise<Thread | undefined>;
   /** Streams every stored thread without loading them all at once. */
   threads(): AsyncIterable<Thread>;
   getSourceStatus(id: string): Promise<SourceStatus | undefined>;
   putSourceStatus(status: SourceStatus): Promise<void>;
   sourceStatuses(): AsyncIterable<SourceStatus>;
+  getWatchOverrides(): Promise<WatchOverrides>;
+  putWatchOverrides(overrides: WatchOverrides): Promise<void>;
+  getSlackMessage(threadId: string): Promise<SlackMessage | undefined>;
+  putSlackMessage(message: SlackMessage): Promise<void>;
   /** ETag / Last-Modified per URL for conditional GET. */
   validators: ValidatorCache;
   close(): Promise<void>;

@@ -1,0 +1,252 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { Config } from '../config/schema.js';
+import type { Thread } from '../core/thread-schema.js';
+import { ConfigError } from '../errors.js';
+import { type Logger, redactSecrets } from '../logger.js';
+import type { Notifier } from '../notify/notifier.js';
+import type { ScanSummary } from '../pipeline/scan.js';
+import type { Store } from '../store/store.js';
+import { createAccessCheck } from './access.js';
+import { type AlertMessages, createAlertMessages } from './alert-messages.js';
+import type { SlackDeps } from './deps.js';
+import { draftApology } from './draft-template.js';
+import { createHomePublisher } from './home.js';
+import { stringsFor } from './i18n.js';
+import { registerActions } from './listeners/actions/index.js';
+import { registerCommands } from './listeners/commands/index.js';
+import { registerEvents } from './listeners/events/index.js';
+import { registerViews } from './listeners/views/index.js';
+import { createSlackNotifier } from './slack-notifier.js';
+
+/** Slack credentials and transport, from the environment. */
+export interface SlackSettings {
+  botToken: string;
+  /** Required in HTTP mode (request signatures); unused in Socket Mode. */
+  signingSecret: string | undefined;
+  /** xapp- token: Socket Mode instead of an HTTP endpoint. */
+  appToken: string | undefined;
+  /** Web API base, e.g. https://slack.com/api/ (Enterprise/GovSlack hosts, tests). */
+  apiUrl: string | undefined;
+  /** HTTP mode port; 0 picks a free one. */
+  port: number;
+}
+
+/**
+ * Reads SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, SLACK_API_URL and PORT. Undefined without a
+ * bot token (local mode); throws ConfigError naming what is missing otherwise. Never echoes secret values.
+ */
+export function slackSettingsFrom(
+  env: Readonly<Record<string, string | undefined>>,
+): SlackSettings | undefined {
+  const botToken = env.SLACK_BOT_TOKEN?.trim();
+  if (!botToken) return undefined;
+  const problems: string[] = [];
+  if (!botToken.startsWith('xoxb-'))
+    problems.push('SLACK_BOT_TOKEN: must be a bot token starting with xoxb- (OAuth & Permissions page)');
+  const appToken = env.SLACK_APP_TOKEN?.trim() || undefined;
+  if (appToken && !appToken.startsWith('xapp-'))
+    problems.push(
+      'SLACK_APP_TOKEN: must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
+    );
+  const signingSecret = env.SLACK_SIGNING_SECRET?.trim() || undefined;
+  if (!appToken && !signingSecret)
+    problems.push(
+      'SLACK_SIGNING_SECRET: required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode',
+    );
+  const port = env.PORT ? Number(env.PORT) : 3000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT: "${env.PORT}" is not a port number`);
+  let apiUrl = env.SLACK_API_URL?.trim() || undefined;
+  if (apiUrl) {
+    if (!/^https?:\/\//.test(apiUrl))
+      problems.push('SLACK_API_URL: must be an http(s) URL such as https://slack.com/api/');
+    else if (!apiUrl.endsWith('/')) apiUrl = `${apiUrl}/`;
+  }
+  if (problems.length > 0) throw new ConfigError(problems, 'the environment');
+  return { botToken, signingSecret, appToken, apiUrl, port };
+}
+
+export interface CreateSlackAppOptions {
+  settings: SlackSettings;
+  config: Config;
+  store: Store;
+  logger: Logger;
+  now?: () => Date;
+  sourceName?: (sourceId: string) => string;
+  scan?: () => Promise<ScanSummary>;
+  isScanning?: () => boolean;
+  /** Replaces the built-in apology template (draftApology); called when Draft apology is clicked. */
+  draft?: (thread: Thread, company: string) => string;
+  /** Known bot ids skip Bolt's auth.test on each request (tests, or when already checked). */
+  botId?: string;
+  botUserId?: string;
+  /** Passed to the Web API client (retryConfig, timeout, rejectRateLimitedCalls). */
+  clientOptions?: webApi.WebClientOptions;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface SlackApp {
+  app: App;
+  settings: SlackSettings;
+  client: webApi.WebClient;
+  messages: AlertMessages;
+  /** Replaces the console notifier in Slack mode. */
+  notifier: Notifier;
+  /** Starts listening (HTTP) or connects (Socket Mode); in HTTP mode resolves to the bound port. */
+  start(): Promise<{ port: number | undefined }>;
+  /** Stops listening; nothing to do when it never started. */
+  stop(): Promise<void>;
+}
+
+/** pino behind Bolt's logger interface. */
+function boltLogger(logger: Logger, env: Readonly<Record<string, string | undefined>>) {
+  const log = logger.child({ component: 'slack' });
+  const line = (parts: unknown[]) =>
+    redactSecrets(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '), env);
+  return {
+    debug: (...msg: unknown[]) => log.debug(line(msg)),
+    info: (...msg: unknown[]) => log.info(line(msg)),
+    warn: (...msg: unknown[]) => log.warn(line(msg)),
+    error: (...msg: unknown[]) => log.error(line(msg)),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * The Slack app: Bolt in HTTP mode (POST /slack/events) or Socket Mode when an app token is set, with
+ * the alert buttons, modals, /crisis and App Home registered, and the notifier that posts alerts.
+ */
+export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
+  const { settings, config, store } = options;
+  const env = options.env ?? process.env;
+  const channel = config.slack.channel;
+  if (!channel) {
+    throw new ConfigError(
+      [
+        'slack.channel: set BULSSI_CHANNEL (or slack.channel in the config) to the alert channel id, e.g. C0123456789',
+      ],
+      'the environment',
+    );
+  }
+  const logger = boltLogger(options.logger, env);
+  const now = options.now ?? (() => new Date());
+  // The client's default retries span about half an hour, which would hold a scan while Slack is down;
+  // a few quick retries, then the alert stays pending and the next scan tries again.
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    timeout: 15_000,
+    ...options.clientOptions,
+  };
+  if (settings.apiUrl) clientOptions.slackApiUrl = settings.apiUrl;
+  const common = {
+    token: settings.botToken,
+    logger,
+    clientOptions,
+    ...(options.botId ? { botId: options.botId } : {}),
+    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
+  };
+
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (settings.appToken) {
+    // Built here rather than by Bolt so apps.connections.open also goes to SLACK_API_URL (GovSlack, tests).
+    const socketReceiver = new SocketModeReceiver({
+      appToken: settings.appToken,
+      logger,
+      installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} },
+    });
+    app = new App({ ...common, receiver: socketReceiver });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: settings.signingSecret ?? '',
+      endpoints: '/slack/events',
+      logger,
+      // For load balancers and uptime checks; says nothing about Slack itself (that is `bulssi doctor`).
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+          },
+        },
+      ],
+    });
+    app = new App({ ...common, receiver });
+  }
+
+  const strings = stringsFor(config.locale);
+  const sourceNames = new Map(config.sources.map((s) => [s.id, s.name ?? s.id]));
+  const sourceName = options.sourceName ?? ((id: string) => sourceNames.get(id) ?? id);
+  const messages = createAlertMessages({
+    client: app.client,
+    store,
+    channel,
+    strings,
+    sourceName,
+    logger: options.logger,
+    now,
+  });
+  const deps: SlackDeps = {
+    config,
+    store,
+    logger: options.logger.child({ component: 'slack' }),
+    now,
+    strings,
+    messages,
+    mayAct: createAccessCheck({
+      client: app.client,
+      channel,
+      usergroup: config.slack.allowedUsergroup,
+      logger: options.logger,
+      now,
+    }),
+    sourceName,
+    home: createHomePublisher({
+      client: app.client,
+      store,
+      strings,
+      sourceName,
+      logger: options.logger,
+      now,
+    }),
+    draft: options.draft ?? ((thread, company) => draftApology(thread, company).text),
+    scan: options.scan,
+    isScanning: options.isScanning,
+  };
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  app.error(async (error) => {
+    deps.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack listener failed');
+  });
+
+  let started = false;
+  return {
+    app,
+    settings,
+    client: app.client,
+    messages,
+    notifier: createSlackNotifier(messages),
+    async start() {
+      if (!receiver) {
+        await app.start();
+        started = true;
+        return { port: undefined };
+      }
+      const server = (await app.start(settings.port)) as Server;
+      started = true;
+      return { port: (server.address() as AddressInfo | null)?.port };
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+    },
+  };
+}

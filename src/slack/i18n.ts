@@ -1,0 +1,133 @@
+import type { Category, Level } from '../config/schema.js';
+import type { ResponseKind } from '../core/risk/response.js';
+import type { Stage } from '../core/risk/stage.js';
+import type { ResolutionOutcome, ThreadState } from '../core/thread-schema.js';
+import { en } from './i18n-en.js';
+import { ko } from './i18n-ko.js';
+
+export type Locale = 'ko' | 'en';
+
+/**
+ * Every string Bulssi shows in Slack, in Korean and English. Values are mrkdwn-safe constants; functions
+ * take already-escaped fragments (mentions, links) so no scraped text passes through here unescaped.
+ */
+export interface Strings {
+  level: Record<Level, string>;
+  category: Record<Category, string>;
+  state: Record<ThreadState, string>;
+  outcome: Record<ResolutionOutcome, string>;
+  button: { ack: string; draft: string; escalate: string; resolve: string; dismiss: string };
+  alert: {
+    source: string;
+    author: string;
+    published: string;
+    counts: string;
+    noCounts: string;
+    views: string;
+    comments: string;
+    likes: string;
+    shares: string;
+    growth: (delta: string) => string;
+    why: string;
+    excerpt: string;
+    noTitle: string;
+    score: string;
+    thread: string;
+    stateLine: (state: string, who: string, when: string) => string;
+    collapsed: (who: string, when: string) => string;
+    peak: (level: string) => string;
+    assignee: string;
+  };
+  reply: {
+    acknowledged: (who: string) => string;
+    escalated: (who: string, targets: string, level: string) => string;
+    resolved: (who: string, outcome: string) => string;
+    dismissed: (who: string) => string;
+    draftForReview: (who: string) => string;
+    note: string;
+    escalationDm: (who: string, title: string, link: string) => string;
+    levelRose: (from: string, to: string) => string;
+  };
+  refuse: {
+    notAllowed: string;
+    notFound: (id: string) => string;
+    already: (state: string) => string;
+    failed: string;
+  };
+  modal: {
+    cancel: string;
+    draftTitle: string;
+    draftSubmit: string;
+    draftLabel: string;
+    draftHint: string;
+    escalateTitle: string;
+    escalateSubmit: string;
+    escalateUsers: string;
+    escalateGroups: string;
+    escalateLevel: string;
+    escalateNote: string;
+    escalateNeedTarget: string;
+    resolveTitle: string;
+    resolveSubmit: string;
+    resolveOutcome: string;
+    resolveNote: string;
+  };
+  command: {
+    help: string;
+    statusTitle: string;
+    statusNone: string;
+    byLevel: string;
+    byState: string;
+    oldestFirst: string;
+    age: (minutes: number) => string;
+    scanStarted: string;
+    scanBusy: string;
+    scanDone: (
+      sources: number,
+      failed: number,
+      matched: number,
+      newThreads: number,
+      alerts: number,
+      seconds: string,
+    ) => string;
+    scanFailed: string;
+    sourcesTitle: string;
+    sourcesNone: string;
+    sourceLine: (ok: boolean, items: number, matched: number, when: string) => string;
+    lastError: string;
+    watchTitle: string;
+    watchBrand: string;
+    watchAliases: string;
+    watchExclude: string;
+    watchEditConfig: string;
+    watchAddedInSlack: string;
+    watchRemovedInSlack: string;
+    watchUsage: string;
+    watchAdded: (term: string) => string;
+    watchRemoved: (term: string) => string;
+    watchRefused: Record<'empty' | 'too_long' | 'already_watched' | 'not_watched' | 'brand_name', string>;
+    resolveUsage: string;
+    resolved: (id: string) => string;
+  };
+  home: {
+    title: string;
+    open: string;
+    none: string;
+    overdue: string;
+    noOverdue: string;
+    sources: string;
+    noSources: string;
+    updated: (when: string) => string;
+  };
+  /** Heading of the draft apology inside the template (in the post's language). */
+  notice: string;
+  stage: { label: string; names: Record<Stage, string>; of: (stage: Stage) => string };
+  response: { label: string; kinds: Record<ResponseKind, string> };
+}
+
+const STRINGS: Record<Locale, Strings> = { ko, en };
+
+/** The strings for a locale; Korean is the default. */
+export function stringsFor(locale: Locale = 'ko'): Strings {
+  return STRINGS[locale];
+}

@@ -1,0 +1,111 @@
+import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
+import { isOpen } from '../../../core/thread.js';
+import type { Thread } from '../../../core/thread-schema.js';
+import { applyThreadAction } from '../../apply-action.js';
+import type { SlackDeps } from '../../deps.js';
+import { ACTION } from '../../ids.js';
+import { buildDraftModal, buildEscalateModal, buildResolveModal } from '../../modals.js';
+import { mention } from '../../mrkdwn.js';
+import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
+
+function companyName(deps: SlackDeps): string {
+  return deps.config.company?.name ?? deps.config.watch.brands[0]?.name ?? 'Bulssi';
+}
+
+/** Configured escalation targets for a category, split into users (U…/W…) and user groups (S…). */
+export function escalationTargets(deps: SlackDeps, thread: Thread) {
+  const { escalation } = deps.config;
+  const chosen = escalation.byCategory[thread.risk.category] ?? escalation.default;
+  const all = [...escalation.default, ...Object.values(escalation.byCategory).flat()];
+  const isGroup = (id: string) => id.startsWith('S');
+  return {
+    users: chosen.filter((id) => !isGroup(id)),
+    groups: chosen.filter(isGroup),
+    knownGroups: [...new Set(all.filter(isGroup))],
+  };
+}
+
+/**
+ * The five alert buttons. Each acks at once, checks who clicked, then applies the change (Acknowledge,
+ * Not a crisis) or opens the modal for it (Draft apology, Escalate, Resolve) while the trigger is fresh.
+ */
+export function registerActions(app: App, deps: SlackDeps): void {
+  const s = deps.strings;
+  const setup = async (body: BlockAction, action: ButtonAction, client: webApi.WebClient) => {
+    const who: Clicker = { user: body.user.id, channel: body.channel?.id };
+    if (!(await deps.mayAct(who.user))) {
+      await tellPrivately(client, deps, who, s.refuse.notAllowed);
+      return undefined;
+    }
+    return { who, threadId: action.value ?? '' };
+  };
+
+  app.action<BlockAction<ButtonAction>>(ACTION.ack, async ({ ack, body, action, client }) => {
+    await ack();
+    const ctx = await setup(body, action, client);
+    if (!ctx) return;
+    const result = await applyThreadAction(
+      deps.store,
+      ctx.threadId,
+      { type: 'acknowledge', by: ctx.who.user },
+      deps.now(),
+    );
+    if (await refuseIfNeeded(client, deps, ctx.who, ctx.threadId, result)) return;
+    if (result.ok) await showChange(deps, result.thread, s.reply.acknowledged(mention(ctx.who.user)));
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION.dismiss, async ({ ack, body, action, client }) => {
+    await ack();
+    const ctx = await setup(body, action, client);
+    if (!ctx) return;
+    const result = await applyThreadAction(
+      deps.store,
+      ctx.threadId,
+      { type: 'dismiss', by: ctx.who.user },
+      deps.now(),
+    );
+    if (await refuseIfNeeded(client, deps, ctx.who, ctx.threadId, result)) return;
+    if (result.ok) await showChange(deps, result.thread, s.reply.dismissed(mention(ctx.who.user)));
+  });
+
+  type ModalView = Parameters<webApi.WebClient['views']['open']>[0]['view'];
+  /** `build` gives the modal and, optionally, a plainer one to try when Slack refuses the first. */
+  const openModal = (actionId: string, build: (thread: Thread) => [ModalView, ModalView?]) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      // The trigger expires 3 s after the click: the access check and the read run together.
+      const [ctx, thread] = await Promise.all([
+        setup(body, action, client),
+        deps.store.getThread(action.value ?? ''),
+      ]);
+      if (!ctx) return;
+      if (!thread) {
+        await tellPrivately(client, deps, ctx.who, s.refuse.notFound(ctx.threadId));
+        return;
+      }
+      if (!isOpen(thread)) {
+        await tellPrivately(client, deps, ctx.who, s.refuse.already(s.state[thread.state]));
+        return;
+      }
+      const [view, plainer] = build(thread);
+      try {
+        await client.views.open({ trigger_id: body.trigger_id, view });
+      } catch (error) {
+        // e.g. a configured escalation target that is not in this workspace makes Slack refuse the defaults.
+        deps.logger.warn({ err: error, thread: thread.id, actionId }, 'modal refused by Slack');
+        if (!plainer) throw error;
+        await client.views.open({ trigger_id: body.trigger_id, view: plainer });
+      }
+    });
+  };
+
+  openModal(ACTION.draft, (thread) => [buildDraftModal(thread, deps.draft(thread, companyName(deps)), s)]);
+  openModal(ACTION.escalate, (thread) => {
+    const targets = escalationTargets(deps, thread);
+    return [
+      buildEscalateModal(thread, targets, s),
+      buildEscalateModal(thread, { users: [], groups: [], knownGroups: targets.knownGroups }, s),
+    ];
+  });
+  openModal(ACTION.resolve, (thread) => [buildResolveModal(thread, s)]);
+}

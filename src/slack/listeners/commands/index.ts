@@ -1,0 +1,112 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { Thread } from '../../../core/thread-schema.js';
+import { redactSecrets } from '../../../logger.js';
+import type { SourceStatus } from '../../../store/store.js';
+import { applyThreadAction } from '../../apply-action.js';
+import type { SlackDeps } from '../../deps.js';
+import { COMMAND } from '../../ids.js';
+import { mention, safeText } from '../../mrkdwn.js';
+import { buildSourcesMessage, buildStatusMessage } from '../../status-blocks.js';
+import { showChange } from '../shared.js';
+import { handleWatch } from './watch.js';
+
+/** Every stored thread; the store streams them, the status views need them all. */
+async function allThreads(deps: SlackDeps): Promise<Thread[]> {
+  const threads: Thread[] = [];
+  for await (const thread of deps.store.threads()) threads.push(thread);
+  return threads;
+}
+
+async function allSourceStatuses(deps: SlackDeps): Promise<SourceStatus[]> {
+  const statuses: SourceStatus[] = [];
+  for await (const status of deps.store.sourceStatuses()) statuses.push(status);
+  return statuses.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * `/crisis status|scan|watch|sources|resolve|help`. Replies are private (ephemeral, through the
+ * response_url); anything unknown gets the help. Scan and resolve are for people who may act.
+ */
+export function registerCommands(app: App, deps: SlackDeps): void {
+  const s = deps.strings;
+  app.command(COMMAND, async ({ ack, command, respond }) => {
+    await ack();
+    const say: RespondFn = (message) =>
+      respond(
+        typeof message === 'string'
+          ? { response_type: 'ephemeral', text: message }
+          : { response_type: 'ephemeral', ...message },
+      );
+    const [sub = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
+    const user = command.user_id;
+    switch (sub.toLowerCase()) {
+      case 'status':
+        await say(buildStatusMessage(await allThreads(deps), deps.now(), s));
+        return;
+      case 'sources':
+        await say(buildSourcesMessage(await allSourceStatuses(deps), deps.sourceName, s));
+        return;
+      case 'watch':
+        await say(await handleWatch(deps, rest, user));
+        return;
+      case 'scan': {
+        if (!deps.scan) break;
+        if (!(await deps.mayAct(user))) {
+          await say(s.refuse.notAllowed);
+          return;
+        }
+        await say(deps.isScanning?.() ? s.command.scanBusy : s.command.scanStarted);
+        try {
+          const summary = await deps.scan();
+          const failed = summary.sources.filter((r) => !r.ok).length;
+          await say(
+            s.command.scanDone(
+              summary.sources.length,
+              failed,
+              summary.matched,
+              summary.newThreads,
+              summary.alerts.length,
+              (summary.durationMs / 1000).toFixed(1),
+            ),
+          );
+        } catch (error) {
+          deps.logger.error({ err: error }, 'scan from /crisis failed');
+          await say(`${s.command.scanFailed} ${safeText(redactSecrets(String(error)), 300)}`);
+        }
+        return;
+      }
+      case 'resolve': {
+        const [id, ...noteWords] = rest;
+        if (!id) {
+          await say(s.command.resolveUsage);
+          return;
+        }
+        if (!(await deps.mayAct(user))) {
+          await say(s.refuse.notAllowed);
+          return;
+        }
+        const note = noteWords.join(' ') || undefined;
+        const result = await applyThreadAction(
+          deps.store,
+          id,
+          { type: 'resolve', by: user, ...(note ? { note } : {}) },
+          deps.now(),
+        );
+        if (!result.ok) {
+          await say(
+            result.reason === 'not_found'
+              ? s.refuse.notFound(safeText(id, 40))
+              : s.refuse.already(s.state[result.thread.state]),
+          );
+          return;
+        }
+        await showChange(deps, result.thread, s.reply.resolved(mention(user), s.state.resolved), note);
+        await say(s.command.resolved(result.thread.id));
+        return;
+      }
+      default:
+        break;
+    }
+    await say(s.command.help);
+  });
+}

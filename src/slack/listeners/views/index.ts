@@ -1,0 +1,197 @@
+import type { App, ViewOutput, ViewSubmitAction, webApi } from '@slack/bolt';
+import { levelSchema } from '../../../config/schema.js';
+import { recordEvent } from '../../../core/thread.js';
+import { RESOLUTION_OUTCOMES, type ResolutionOutcome, type Thread } from '../../../core/thread-schema.js';
+import { applyThreadAction } from '../../apply-action.js';
+import type { SlackDeps } from '../../deps.js';
+import { INPUT, VIEW } from '../../ids.js';
+import { decodeMetadata } from '../../modals.js';
+import { groupMention, LIMITS, mention, mrkdwnLink, safeText, truncate } from '../../mrkdwn.js';
+import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
+
+type Values = ViewOutput['state']['values'];
+
+/** Most people one escalation messages directly; a large group is reached by its mention in the thread. */
+const MAX_ESCALATION_DMS = 50;
+
+function input(values: Values, id: { block: string; action: string }) {
+  return values[id.block]?.[id.action];
+}
+
+/** Remembers submitted view ids so a double submit (or a resubmitted view) acts once. */
+function createOnce(max = 1000): (key: string) => boolean {
+  const seen = new Set<string>();
+  return (key) => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (seen.size > max) seen.delete(seen.values().next().value as string);
+    return true;
+  };
+}
+
+async function permalinkFor(client: webApi.WebClient, deps: SlackDeps, thread: Thread): Promise<string> {
+  const message = await deps.store.getSlackMessage(thread.id);
+  if (!message) return '';
+  try {
+    const result = await client.chat.getPermalink({ channel: message.channel, message_ts: message.ts });
+    return result.permalink ?? '';
+  } catch (error) {
+    deps.logger.warn({ err: error, thread: thread.id }, 'no permalink for the alert');
+    return '';
+  }
+}
+
+/** Users to DM for an escalation: the picked people plus every member of the picked groups, once each. */
+async function expandTargets(
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  users: readonly string[],
+  groups: readonly string[],
+) {
+  const all = new Set(users);
+  for (const group of groups) {
+    try {
+      const result = await client.usergroups.users.list({ usergroup: group });
+      for (const id of result.users ?? []) all.add(id);
+    } catch (error) {
+      deps.logger.warn({ err: error, group }, 'could not list a user group; its members get no DM');
+    }
+  }
+  if (all.size > MAX_ESCALATION_DMS) {
+    deps.logger.warn(
+      { targets: all.size, max: MAX_ESCALATION_DMS },
+      'escalation DMs capped; the thread mention reaches the rest',
+    );
+  }
+  return [...all].slice(0, MAX_ESCALATION_DMS);
+}
+
+/**
+ * Modal submissions: the draft goes into the alert's thread for review; escalate and resolve apply the
+ * change, update the alert and reply in its thread. Each acks first (escalate acks with an error when
+ * no one was picked, which keeps the modal open).
+ */
+export function registerViews(app: App, deps: SlackDeps): void {
+  const s = deps.strings;
+  const once = createOnce();
+  const start = async (body: ViewSubmitAction, client: webApi.WebClient) => {
+    const who: Clicker = { user: body.user.id, channel: deps.config.slack.channel };
+    const meta = decodeMetadata(body.view.private_metadata);
+    if (!meta || !once(`${body.view.callback_id}:${body.view.id}`)) return undefined;
+    if (!(await deps.mayAct(who.user))) {
+      await tellPrivately(client, deps, who, s.refuse.notAllowed);
+      return undefined;
+    }
+    return { who, threadId: meta.threadId };
+  };
+
+  app.view<ViewSubmitAction>(VIEW.draft, async ({ ack, body, view, client }) => {
+    await ack();
+    const ctx = await start(body, client);
+    if (!ctx) return;
+    const thread = await deps.store.updateThread(ctx.threadId, (current) =>
+      recordEvent(current, { at: deps.now().toISOString(), type: 'drafted', by: ctx.who.user }),
+    );
+    if (!thread) {
+      await tellPrivately(client, deps, ctx.who, s.refuse.notFound(ctx.threadId));
+      return;
+    }
+    const draft = input(view.state.values, INPUT.draftText)?.value ?? '';
+    const line = s.reply.draftForReview(mention(ctx.who.user));
+    const quoted = safeText(draft, LIMITS.sectionText - 200)
+      .split('\n')
+      .map((l) => `> ${l}`)
+      .join('\n');
+    await deps.messages.reply(thread, {
+      text: truncate(`${line}\n${quoted}`, LIMITS.messageText),
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: line } },
+        { type: 'section', text: { type: 'mrkdwn', text: truncate(quoted || '>', LIMITS.sectionText) } },
+      ],
+    });
+  });
+
+  app.view<ViewSubmitAction>(VIEW.escalate, async ({ ack, body, view, client }) => {
+    const values = view.state.values;
+    const users = input(values, INPUT.escalateUsers)?.selected_users ?? [];
+    const groups = (input(values, INPUT.escalateGroups)?.selected_options ?? [])
+      .map((o) => o.value)
+      .filter((v): v is string => Boolean(v));
+    if (users.length + groups.length === 0) {
+      await ack({
+        response_action: 'errors',
+        errors: { [INPUT.escalateUsers.block]: s.modal.escalateNeedTarget },
+      });
+      return;
+    }
+    await ack();
+    const ctx = await start(body, client);
+    if (!ctx) return;
+    const level = levelSchema.safeParse(input(values, INPUT.escalateLevel)?.selected_option?.value);
+    const note = input(values, INPUT.escalateNote)?.value?.trim() || undefined;
+    // Only people not pulled in before are mentioned and messaged; the state machine refuses a repeat.
+    const before = (await deps.store.getThread(ctx.threadId))?.escalatedTo ?? [];
+    const freshUsers = users.filter((u) => !before.includes(u));
+    const freshGroups = groups.filter((g) => !before.includes(g));
+    const targets = [...freshUsers.map(mention), ...freshGroups.map(groupMention)].join(' ');
+    const result = await applyThreadAction(
+      deps.store,
+      ctx.threadId,
+      {
+        type: 'escalate',
+        by: ctx.who.user,
+        note: [targets, note].filter(Boolean).join(' · '),
+        targets: [...users, ...groups],
+        ...(level.success ? { level: level.data } : {}),
+      },
+      deps.now(),
+    );
+    if (await refuseIfNeeded(client, deps, ctx.who, ctx.threadId, result)) return;
+    if (!result.ok) return;
+    const thread = result.thread;
+    await showChange(
+      deps,
+      thread,
+      s.reply.escalated(mention(ctx.who.user), targets, s.level[thread.peakLevel]),
+      note,
+    );
+    const link = await permalinkFor(client, deps, thread);
+    const dm = s.reply.escalationDm(
+      mention(ctx.who.user),
+      mrkdwnLink(thread.url, thread.title || thread.url, 300),
+      link,
+    );
+    const recipients = await expandTargets(client, deps, freshUsers, freshGroups);
+    const sent = await Promise.allSettled(
+      recipients.map((user) => client.chat.postMessage({ channel: user, text: dm, unfurl_links: false })),
+    );
+    sent.forEach((outcome, index) => {
+      if (outcome.status === 'rejected')
+        deps.logger.warn({ err: outcome.reason, user: recipients[index] }, 'escalation DM not delivered');
+    });
+  });
+
+  app.view<ViewSubmitAction>(VIEW.resolve, async ({ ack, body, view, client }) => {
+    await ack();
+    const ctx = await start(body, client);
+    if (!ctx) return;
+    const values = view.state.values;
+    const picked = input(values, INPUT.resolveOutcome)?.selected_option?.value;
+    const outcome: ResolutionOutcome = RESOLUTION_OUTCOMES.find((o) => o === picked) ?? 'no_action';
+    const note = input(values, INPUT.resolveNote)?.value?.trim() || undefined;
+    const result = await applyThreadAction(
+      deps.store,
+      ctx.threadId,
+      { type: 'resolve', by: ctx.who.user, outcome, ...(note ? { note } : {}) },
+      deps.now(),
+    );
+    if (await refuseIfNeeded(client, deps, ctx.who, ctx.threadId, result)) return;
+    if (result.ok)
+      await showChange(
+        deps,
+        result.thread,
+        s.reply.resolved(mention(ctx.who.user), s.outcome[outcome]),
+        note,
+      );
+  });
+}
