@@ -102,10 +102,23 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
 
   const runOne = async (source: Source): Promise<void> => {
     const t0 = performance.now();
-    const run: SourceRun = { id: source.id, ok: true, items: 0, matched: 0, unchanged: false, durationMs: 0, warnings: [] };
+    const run: SourceRun = {
+      id: source.id,
+      ok: true,
+      items: 0,
+      matched: 0,
+      unchanged: false,
+      durationMs: 0,
+      warnings: [],
+    };
     let result: SourceResult | undefined;
     try {
-      const ctx = { http: deps.http, queries: deps.queries, env: deps.env, ...(deps.signal ? { signal: deps.signal } : {}) };
+      const ctx = {
+        http: deps.http,
+        queries: deps.queries,
+        env: deps.env,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      };
       result = await source.fetchPosts(ctx);
       run.items = result.posts.length;
       run.unchanged = result.unchanged;
@@ -113,7 +126,10 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     } catch (error) {
       run.ok = false;
       run.error = redactSecrets(error instanceof Error ? error.message : String(error), deps.env);
-      log.warn({ source: source.id, code: (error as { code?: string }).code, error: run.error }, 'source failed');
+      log.warn(
+        { source: source.id, code: (error as { code?: string }).code, error: run.error },
+        'source failed',
+      );
     }
     if (result) {
       const posts = result.posts;
@@ -168,24 +184,36 @@ async function processPost(post: Post, deps: ScanDeps, summary: ScanSummary, log
   const id = threadIdFor(canonical);
   const risk = deps.score(post);
   const nowIso = deps.now().toISOString();
-  const existing = await deps.store.getThread(id);
-  let thread = existing ? observeThread(existing, { post, risk, now: nowIso }) : createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso });
-  if (existing) summary.updatedThreads += 1;
-  else summary.newThreads += 1;
+  // Read-modify-write under the store's per-thread lock, so a click landing mid-scan is never overwritten.
+  let thread = await deps.store.updateThread(id, (current) =>
+    observeThread(current, { post, risk, now: nowIso }),
+  );
+  if (thread) {
+    summary.updatedThreads += 1;
+  } else {
+    thread = createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso });
+    await deps.store.putThread(thread);
+    summary.newThreads += 1;
+  }
 
   if (needsAlert(thread, deps.threshold)) {
-    thread = markAlertPending(thread, nowIso);
-    await deps.store.putThread(thread);
+    // Pending is stored before delivery: a crash or a failed delivery leaves it pending, and it is retried.
+    await deps.store.updateThread(id, (current) => markAlertPending(current, nowIso));
     try {
-      await deps.notifier.notify(thread, { sourceName: deps.sourceName(thread.sourceId) });
-      thread = markAlertSent(thread, deps.now().toISOString());
-      summary.alerts.push(thread);
+      const delivered = await deps.store.updateThread(id, async (current) => {
+        if (!needsAlert(current, deps.threshold)) return current;
+        await deps.notifier.notify(current, { sourceName: deps.sourceName(current.sourceId) });
+        return markAlertSent(current, deps.now().toISOString());
+      });
+      if (delivered?.alert?.status === 'sent') summary.alerts.push(delivered);
     } catch (error) {
       summary.alertFailures += 1;
-      log.error({ thread: id, error: redactSecrets(String(error), deps.env) }, 'alert not delivered; it stays pending');
+      log.error(
+        { thread: id, error: redactSecrets(String(error), deps.env) },
+        'alert not delivered; it stays pending',
+      );
     }
   }
-  await deps.store.putThread(thread);
   return true;
 }
 

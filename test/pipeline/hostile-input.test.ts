@@ -190,7 +190,8 @@ describe('a scan over hostile and broken input', () => {
     expect(Math.max(...threads.map((t) => t.title.length))).toBeLessThanOrEqual(300);
     for (const thread of alerts) {
       const block = formatAlert(thread, { sourceName: 'board' });
-      for (const unsafe of ['\u200b', '\u200d', '\u202e', '\u202c', '\x1b']) expect(block).not.toContain(unsafe);
+      for (const unsafe of ['\u200b', '\u200d', '\u202e', '\u202c', '\x1b'])
+        expect(block).not.toContain(unsafe);
     }
     expect(alerts.some((t) => t.title.includes('<!channel>'))).toBe(true);
   });

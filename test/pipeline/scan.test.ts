@@ -4,6 +4,7 @@ import { configFrom } from '../../src/config/load.js';
 import { createMatcher } from '../../src/core/match.js';
 import type { Post } from '../../src/core/post.js';
 import { scorePost } from '../../src/core/risk/score.js';
+import { transition } from '../../src/core/thread.js';
 import type { Thread } from '../../src/core/thread-schema.js';
 import type { HttpClient } from '../../src/http/types.js';
 import type { Notifier } from '../../src/notify/notifier.js';
@@ -188,6 +189,31 @@ describe('runScan', () => {
     expect(summary.newThreads + summary.updatedThreads).toBe(2);
     expect(summary.newThreads).toBe(1);
     expect(notifier.sent).toHaveLength(1);
+  });
+});
+
+describe('runScan with people acting at the same time', () => {
+  it('keeps an acknowledgement that lands while the alert is being delivered', async () => {
+    const store = await createStore();
+    let click: Promise<unknown> = Promise.resolve();
+    const notifier: Notifier = {
+      async notify(thread) {
+        // Someone clicks Acknowledge the moment the message appears, before the scan records it as sent.
+        click = store.updateThread(thread.id, (current) =>
+          transition(current, { type: 'acknowledge', by: 'U1' }, 'T'),
+        );
+      },
+    };
+    const source = scriptedSource('board', [async () => [contamination]]);
+    await runScan(deps(store, [source], notifier, { now: new Date() }));
+    await click;
+    const [thread] = await collect(store);
+    expect(thread?.state).toBe('acknowledged');
+    expect(thread?.assignee).toBe('U1');
+    expect(thread?.alert?.status).toBe('sent');
+
+    await runScan(deps(store, [source], notifier, { now: new Date() }));
+    expect((await collect(store))[0]?.state).toBe('acknowledged');
   });
 });
 
