@@ -5,7 +5,8 @@ import type { Config } from './config/schema.js';
 import { createMatcher, searchQueries } from './core/match.js';
 import { applyWatchOverrides } from './core/watch-overrides.js';
 import type { Post } from './core/post.js';
-import { scorePost } from './core/risk/score.js';
+import { companyTerms } from './core/risk/company-terms.js';
+import { createScorer } from './core/risk/score.js';
 import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
 import type { Logger } from './logger.js';
@@ -124,14 +125,15 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
     options.notifier ??
     slack?.notifier ??
     createConsoleNotifier(options.stdout ?? process.stdout, { timeZone: config.schedule.timezone });
+  const scorer = createScorer({ extraTerms: companyTerms(config.risk.terms) });
   const score = (post: Post) => {
-    const input: Parameters<typeof scorePost>[0] = {
+    const input: Parameters<typeof scorer>[0] = {
       title: post.title,
       text: post.text,
       metrics: post.metrics,
     };
     if (post.lang) input.lang = post.lang;
-    return scorePost(input);
+    return scorer(input);
   };
 
   let inFlight: Promise<ScanSummary> | undefined;

@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { findConfigFile, loadConfigFile } from '../config/load.js';
 import { type Level, LEVELS, levelSchema } from '../config/schema.js';
-import { scorePost } from '../core/risk/score.js';
+import { companyTerms } from '../core/risk/company-terms.js';
+import { createScorer, type Scorer, scorePost } from '../core/risk/score.js';
 import { isAtLeast } from '../core/thread.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
@@ -56,8 +57,14 @@ Exit status: 0 when every line scored, 2 when any line was malformed (or on a ba
       config: { type: 'string', short: 'c' },
     });
     let threshold: Level = 'medium';
+    let scorer: Scorer = (input) => scorePost(input);
     const file = findConfigFile(values.config, io.env, io.cwd);
-    if (file) threshold = loadConfigFile(file, io.env).alert.threshold;
+    if (file) {
+      const config = loadConfigFile(file, io.env);
+      threshold = config.alert.threshold;
+      if (config.risk.terms.length > 0)
+        scorer = createScorer({ extraTerms: companyTerms(config.risk.terms) });
+    }
     if (values.threshold !== undefined) {
       const parsed = levelSchema.safeParse(values.threshold);
       if (!parsed.success) throw new UsageError(`--threshold must be one of ${LEVELS.join(', ')}`);
@@ -85,7 +92,7 @@ Exit status: 0 when every line scored, 2 when any line was malformed (or on a ba
         const input: Parameters<typeof scorePost>[0] = { text: post.text, metrics: post.metrics ?? {} };
         if (post.title !== undefined) input.title = post.title;
         if (post.lang !== undefined) input.lang = post.lang;
-        const risk = scorePost(input);
+        const risk = scorer(input);
         out = {
           id: post.id,
           score: risk.score,

@@ -4,6 +4,8 @@ import { load as loadHtml } from 'cheerio';
 import cron from 'node-cron';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { companyTerms } from '../core/risk/company-terms.js';
+import { createScorer } from '../core/risk/score.js';
 import { ConfigError } from '../errors.js';
 import { type Config, type ConfigInput, configSchema } from './schema.js';
 
@@ -110,6 +112,7 @@ function checkSemantics(config: Config): string[] {
     else seen.set(source.id, index);
   });
   problems.push(...checkSelectors(config));
+  problems.push(...checkRiskTerms(config));
   if (!cron.validate(config.schedule.scan)) {
     problems.push(
       `schedule.scan: "${config.schedule.scan}" is not a valid cron expression (e.g. "*/10 * * * *")`,
@@ -141,6 +144,28 @@ function checkSelectors(config: Config): string[] {
           );
         }
       }
+    }
+  });
+  return problems;
+}
+
+/** Each company term must compile the way the scorer will run it. */
+function checkRiskTerms(config: Config): string[] {
+  const problems: string[] = [];
+  const compiles = (terms: Config['risk']['terms']) =>
+    createScorer({ extraTerms: companyTerms(terms), complaintProbability: () => 0 });
+  if (config.risk.terms.length === 0) return problems;
+  try {
+    compiles(config.risk.terms);
+    return problems;
+  } catch {
+    // Find which ones: compile each on its own.
+  }
+  config.risk.terms.forEach((term, index) => {
+    try {
+      compiles([term]);
+    } catch (error) {
+      problems.push(`risk.terms[${index}].pattern: ${(error as Error).message}`);
     }
   });
   return problems;

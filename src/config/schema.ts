@@ -29,7 +29,10 @@ export type Category = z.infer<typeof categorySchema>;
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const sourceId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'use lowercase letters, digits, "-" and "_" (at most 64), e.g. "naver-news"');
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,63}$/,
+    'use lowercase letters, digits, "-" and "_" (at most 64), e.g. "naver-news"',
+  );
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 export const brandSchema = z.strictObject({
@@ -125,7 +128,11 @@ export const httpSchema = z.strictObject({
   /** Per request, ms. */
   timeoutMs: z.int().min(100).max(120_000).default(15_000),
   /** Responses larger than this are cut off with an error, bytes. */
-  maxBodyBytes: z.int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  maxBodyBytes: z
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   /** Extra attempts on network errors, 429 and 5xx. */
   retries: z.int().min(0).max(10).default(2),
   /** Longest Retry-After we wait for before giving up on a request, ms. */
@@ -143,11 +150,28 @@ export const scheduleSchema = z.strictObject({
   timezone: nonEmpty.default('Asia/Seoul'),
 });
 
+/** A company's own crisis term, or a new weight for a built-in one (same lang and label replaces it). */
+export const riskTermSchema = z.strictObject({
+  category: categorySchema.exclude(['none']),
+  lang: z.enum(['ko', 'en']),
+  /** What reasons call it; with the label of a built-in term, this entry replaces that term. */
+  label: nonEmpty,
+  /** Regular expression (no capturing groups); defaults to the label. */
+  pattern: nonEmpty.optional(),
+  /** Points on its own, before diminishing returns. */
+  weight: z.int().min(1).max(100),
+  /** Ignored in game, film and show talk. */
+  literalOnly: z.boolean().optional(),
+});
+export type RiskTermConfig = z.infer<typeof riskTermSchema>;
+
 export const configSchema = z.strictObject({
   company: z.strictObject({ name: nonEmpty }).optional(),
   watch: watchSchema,
   sources: z.array(sourceSchema).min(1, 'list at least one source'),
   alert: z.strictObject({ threshold: levelSchema.default('medium') }).prefault({}),
+  /** Per-company tuning of the risk score. */
+  risk: z.strictObject({ terms: z.array(riskTermSchema).default([]) }).prefault({}),
   schedule: scheduleSchema.prefault({}),
   http: httpSchema.prefault({}),
   store: z.strictObject({ path: nonEmpty.default('./data/bulssi.sqlite') }).prefault({}),

@@ -49,13 +49,31 @@ describe('bulssi score', () => {
   it('scores JSON Lines from stdin without any config, one output line per input line', async () => {
     const cwd = tempDir();
     const input = [
-      JSON.stringify({ id: 'k1', text: '한빛푸드 과자에서 벌레가 나왔어요. 사진 있습니다', lang: 'ko', metrics: { views: 40 } }),
-      JSON.stringify({ id: 'k2', text: '이 케이크 진짜 죽인다', metrics: { views: 50_000 }, extra: 'ignored' }),
-      JSON.stringify({ id: 'e1', title: 'Data breach', text: 'Hanbit Foods leaked my personal data and I will sue', lang: 'en' }),
+      JSON.stringify({
+        id: 'k1',
+        text: '한빛푸드 과자에서 벌레가 나왔어요. 사진 있습니다',
+        lang: 'ko',
+        metrics: { views: 40 },
+      }),
+      JSON.stringify({
+        id: 'k2',
+        text: '이 케이크 진짜 죽인다',
+        metrics: { views: 50_000 },
+        extra: 'ignored',
+      }),
+      JSON.stringify({
+        id: 'e1',
+        title: 'Data breach',
+        text: 'Hanbit Foods leaked my personal data and I will sue',
+        lang: 'en',
+      }),
     ].join('\n');
     const result = await runCli(['score'], { cwd, input: `${input}\n` });
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['k1', 'k2', 'e1']);
     for (const line of lines) {
       expect(Object.keys(line).sort()).toEqual(['category', 'id', 'level', 'reasons', 'risky', 'score']);
@@ -69,10 +87,20 @@ describe('bulssi score', () => {
 
   it('reports malformed lines by number, scores the rest, and exits 2', async () => {
     const cwd = tempDir();
-    const input = ['{"id":"a","text":"fine"}', '{not json', '{"id":"b"}', '', '{"id":"c","text":"ok","metrics":{"views":"many"}}', '{"id":"d","text":"last"}'].join('\n');
+    const input = [
+      '{"id":"a","text":"fine"}',
+      '{not json',
+      '{"id":"b"}',
+      '',
+      '{"id":"c","text":"ok","metrics":{"views":"many"}}',
+      '{"id":"d","text":"last"}',
+    ].join('\n');
     const result = await runCli(['score'], { cwd, input });
     expect(result.code).toBe(2);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0].id).toBe('a');
     expect(lines[1]).toMatchObject({ line: 2, error: expect.stringMatching(/not valid JSON/) });
@@ -120,7 +148,10 @@ describe('the embedded default', () => {
     expect(threads.code).toBe(0);
     expect(threads.stdout).toMatch(/^ID\s+LEVEL/);
     expect(threads.stdout).toContain('딸기케이크');
-    const json = (await runCli(['threads', '--json', '--level', 'high'], { cwd })).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const json = (await runCli(['threads', '--json', '--level', 'high'], { cwd })).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(json.length).toBeGreaterThan(0);
     expect(json.every((t) => t.risk.level === 'high' || t.risk.level === 'critical')).toBe(true);
 
@@ -128,8 +159,16 @@ describe('the embedded default', () => {
     expect(sources.code).toBe(0);
     expect(sources.stdout).toMatch(/^SOURCE\s+STATUS/);
     expect(sources.stdout).toMatch(/sample-board\s+ok\s+just now\s+7\s+5/);
-    const statuses = (await runCli(['sources', '--json'], { cwd })).stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(statuses.map((s) => s.id).sort()).toEqual(['sample-board', 'sample-hn', 'sample-naver', 'sample-news']);
+    const statuses = (await runCli(['sources', '--json'], { cwd })).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(statuses.map((s) => s.id).sort()).toEqual([
+      'sample-board',
+      'sample-hn',
+      'sample-naver',
+      'sample-news',
+    ]);
   });
 
   it('start prints alerts from the first scan, keeps running, and stops cleanly on SIGTERM', async () => {
@@ -155,5 +194,21 @@ describe('the embedded default', () => {
     });
     expect(code).toBe(0);
     expect(stderr).toContain('SIGTERM: stopping');
+  });
+});
+
+describe('bulssi score with company terms', () => {
+  it('scores with the terms and weights from the config', async () => {
+    const cwd = tempDir();
+    const input = '{"id":"s","text":"Hanbit fries were soggy again"}\n';
+    const before = JSON.parse((await runCli(['score'], { cwd, input })).stdout);
+    writeFileSync(
+      join(cwd, 'bulssi.yaml'),
+      'watch:\n  brands: [{ name: Hanbit }]\nsources: [{ id: hn, type: hn }]\nrisk:\n  terms:\n    - { category: defect, lang: en, label: soggy fries, pattern: "soggy", weight: 45 }\n',
+    );
+    const after = JSON.parse((await runCli(['score'], { cwd, input })).stdout);
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.category).toBe('defect');
+    expect(after.reasons).toContain('defect: "soggy" (+45)');
   });
 });

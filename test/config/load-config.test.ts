@@ -85,8 +85,36 @@ describe('config', () => {
       ],
     });
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^sources\[0\]\.selectors\.title: "td\.subject a\[" is not a valid CSS selector/);
+    expect(problems[0]).toMatch(
+      /^sources\[0\]\.selectors\.title: "td\.subject a\[" is not a valid CSS selector/,
+    );
     expect(problems[1]).toMatch(/^sources\[0\]\.follow\.views: ">>>" is not a valid CSS selector/);
+  });
+
+  it('takes company risk terms and rejects ones whose pattern does not compile', () => {
+    const config = validateConfig(
+      { ...minimal, risk: { terms: [{ category: 'defect', lang: 'ko', label: '눅눅', weight: 30 }] } },
+      'test',
+    );
+    expect(config.risk.terms[0]).toMatchObject({ label: '눅눅', weight: 30 });
+    const problems = problemsOf({
+      ...minimal,
+      risk: {
+        terms: [
+          { category: 'defect', lang: 'ko', label: '눅눅', weight: 30 },
+          { category: 'defect', lang: 'en', label: 'soggy', pattern: '(soggy', weight: 30 },
+          { category: 'none', lang: 'en', label: 'x', weight: 500 },
+        ],
+      },
+    });
+    expect(problems.some((p) => p.startsWith('risk.terms[2].category'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('risk.terms[2].weight'))).toBe(true);
+    expect(
+      problemsOf({
+        ...minimal,
+        risk: { terms: [{ category: 'defect', lang: 'en', label: 'soggy', pattern: '(soggy', weight: 30 }] },
+      }),
+    ).toEqual([expect.stringMatching(/^risk\.terms\[0\]\.pattern: /)]);
   });
 
   it('takes the channel and store path from the environment over the file', () => {
@@ -105,7 +133,10 @@ describe('config', () => {
 
   it('reads YAML and JSON files and names the file in errors', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), 'watch:\n  brands:\n    - name: 한빛푸드\nsources:\n  - { id: n, type: hn }\n');
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      'watch:\n  brands:\n    - name: 한빛푸드\nsources:\n  - { id: n, type: hn }\n',
+    );
     expect(loadConfigFile(join(dir, 'a.yaml')).sources[0]?.type).toBe('hn');
     writeFileSync(join(dir, 'b.json'), JSON.stringify(minimal));
     expect(loadConfigFile(join(dir, 'b.json')).watch.brands[0]?.name).toBe('한빛푸드');
