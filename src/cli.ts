@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from './cli/args.js';
 import type { Command, CommandIo } from './cli/command.js';
 import { doctorCommand } from './cli/doctor.js';
+import { evalCommand } from './cli/eval.js';
 import { scanCommand } from './cli/scan.js';
 import { scoreCommand } from './cli/score.js';
 import { sourcesCommand } from './cli/sources.js';
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   threadsCommand,
   sourcesCommand,
   scoreCommand,
+  evalCommand,
   doctorCommand,
 ];
 

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { transition } from '../../src/core/thread.js';
+import { createStore } from '../../src/store/keyv-store.js';
 import { runCli, spawnCli } from '../helpers/run-cli.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'bulssi-cli-'));
@@ -210,5 +212,31 @@ describe('bulssi score with company terms', () => {
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.category).toBe('defect');
     expect(after.reasons).toContain('defect: "soggy" (+45)');
+  });
+});
+
+describe('bulssi eval --feedback', () => {
+  it("reports the precision of the team's judged alerts from the store", async () => {
+    const cwd = tempDir();
+    expect((await runCli(['scan', '--once'], { cwd })).code).toBe(0);
+    const store = await createStore({ path: join(cwd, 'data', 'sample.sqlite') });
+    const alerted: string[] = [];
+    for await (const thread of store.threads()) if (thread.alert?.status === 'sent') alerted.push(thread.id);
+    expect(alerted.length).toBeGreaterThanOrEqual(3);
+    const [real, falseAlarm] = alerted;
+    await store.updateThread(real as string, (t) =>
+      transition(t, { type: 'escalate', by: 'U1' }, new Date().toISOString()),
+    );
+    await store.updateThread(falseAlarm as string, (t) =>
+      transition(t, { type: 'dismiss', by: 'U1' }, new Date().toISOString()),
+    );
+    await store.close();
+
+    const text = await runCli(['eval', '--feedback'], { cwd });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`Alerts judged by your team: 2 of ${alerted.length} alerted threads`);
+    expect(text.stdout).toMatch(/Precision\s+50%\s+\(1 real, 1 false alarm\)/);
+    const json = JSON.parse((await runCli(['eval', '--feedback', '--json'], { cwd })).stdout);
+    expect(json.overall).toEqual({ key: 'all', real: 1, falseAlarms: 1, precision: 0.5 });
   });
 });
