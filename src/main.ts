@@ -5,6 +5,8 @@ import type { Config } from './config/schema.js';
 import { createMatcher, searchQueries } from './core/match.js';
 import { applyWatchOverrides } from './core/watch-overrides.js';
 import type { Post } from './core/post.js';
+import { StoryIndex } from './core/story.js';
+import type { Thread } from './core/thread-schema.js';
 import { companyTerms } from './core/risk/company-terms.js';
 import { createScorer } from './core/risk/score.js';
 import { createHttpClient } from './http/client.js';
@@ -49,6 +51,9 @@ export interface Bulssi {
   readonly scanning: boolean;
   close(): Promise<void>;
 }
+
+/** How far back a new post is compared with earlier ones for "the same story on another site", days. */
+const STORY_WINDOW_DAYS = 14;
 
 /** Store file of the embedded default; started fresh each run, since the sample server's address changes. */
 export const SAMPLE_STORE = './data/sample.sqlite';
@@ -137,6 +142,20 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
   };
 
   let inFlight: Promise<ScanSummary> | undefined;
+  // Recent stories for "the same story on several sites", read from the store once, then kept up to date by scans.
+  let stories: StoryIndex | undefined;
+  const loadStories = async (): Promise<StoryIndex> => {
+    if (stories) return stories;
+    const index = new StoryIndex();
+    const recent: Thread[] = [];
+    const since = new Date(now().getTime() - STORY_WINDOW_DAYS * 86_400_000).toISOString();
+    for await (const thread of store.threads()) if (thread.story && thread.firstSeenAt >= since) recent.push(thread);
+    recent.sort((a, b) => a.firstSeenAt.localeCompare(b.firstSeenAt));
+    for (const thread of recent) index.add(thread.id, thread.sourceId, thread.story ?? []);
+    stories = index;
+    return index;
+  };
+
   const bulssi: Bulssi = {
     config,
     origin,
@@ -184,6 +203,7 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
           deps.match = createMatcher(watch);
           deps.queries = searchQueries(watch);
         }
+        deps.stories = await loadStories();
         return runScan(deps);
       };
       inFlight = withWatchOverrides()

@@ -51,6 +51,12 @@ export const threadEventSchema = z.object({
     'rescored',
     /** A draft reply was put up for review; no state change. */
     'drafted',
+    /** A deadline reminder was sent; `note` is its key, so it is never sent twice. */
+    'reminded',
+    /** A step of the escalation ladder was paged by Bulssi (no state change); `note` is its key. */
+    'auto_escalated',
+    /** Reminders paused by someone; `note` is when they resume (ISO 8601). */
+    'snoozed',
   ]),
   by: z.string().optional(),
   note: z.string().optional(),
@@ -91,6 +97,10 @@ export const threadSchema = z.object({
     })
     .optional(),
   events: z.array(threadEventSchema),
+  /** Sources carrying the same story (near-duplicates found across sites), this thread's own first. */
+  sites: z.array(z.string()).optional(),
+  /** MinHash signature of the story, to find its copies on other sites (see core/story.ts). */
+  story: z.array(z.number()).optional(),
   /** Everyone a thread was escalated to (Slack user ids U… and user group ids S…), so nobody is pulled in twice. */
   escalatedTo: z.array(z.string()).optional(),
   /** How a resolved thread ended, for the message and for tuning. */

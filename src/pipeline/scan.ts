@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import type { Level } from '../config/schema.js';
 import { canonicalUrl, threadIdFor } from '../core/canonical-url.js';
 import type { Post } from '../core/post.js';
+import { type StoryIndex, storySignature } from '../core/story.js';
 import { createThread, markAlertPending, markAlertSent, needsAlert, observeThread } from '../core/thread.js';
 import type { Risk, Thread } from '../core/thread-schema.js';
 import type { HttpClient } from '../http/types.js';
@@ -33,6 +34,8 @@ export interface ScanDeps {
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
   now: () => Date;
+  /** Recent stories, to find the same story on other sites; without it each thread counts one site. */
+  stories?: StoryIndex;
   /** Sources fetched at once; per-host limits apply underneath. */
   sourceConcurrency?: number;
   onSourceDone?: (run: SourceRun, done: number, total: number) => void;
@@ -114,7 +117,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     let result: SourceResult | undefined;
     try {
       const ctx = {
-        http: deps.http,
+        http: source.untrusted ? untrustedHttp(deps.http) : deps.http,
         queries: deps.queries,
         env: deps.env,
         ...(deps.signal ? { signal: deps.signal } : {}),
@@ -191,7 +194,10 @@ async function processPost(post: Post, deps: ScanDeps, summary: ScanSummary, log
   if (thread) {
     summary.updatedThreads += 1;
   } else {
-    thread = createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso });
+    thread = await linkSameStory(
+      createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso }),
+      deps,
+    );
     await deps.store.putThread(thread);
     summary.newThreads += 1;
   }
@@ -215,6 +221,31 @@ async function processPost(post: Post, deps: ScanDeps, summary: ScanSummary, log
     }
   }
   return true;
+}
+
+/**
+ * Records a new thread's story signature and, when earlier threads on other sites tell the same story,
+ * the sites on both sides, so the stage can say "on 3 sites".
+ */
+async function linkSameStory(thread: Thread, deps: ScanDeps): Promise<Thread> {
+  if (!deps.stories) return thread;
+  const story = storySignature(`${thread.title}\n${thread.excerpt}`);
+  if (story.length === 0) return thread;
+  const copies = deps.stories.sameStory(thread.sourceId, story);
+  deps.stories.add(thread.id, thread.sourceId, story);
+  const sites = [...new Set([thread.sourceId, ...copies.map((c) => c.sourceId)])];
+  for (const copy of copies) {
+    await deps.store.updateThread(copy.threadId, (current) => {
+      const known = current.sites ?? [current.sourceId];
+      return known.includes(thread.sourceId) ? current : { ...current, sites: [...known, thread.sourceId] };
+    });
+  }
+  return { ...thread, story, sites };
+}
+
+/** Every fetch marked untrusted, so the client's address guard applies to it. */
+function untrustedHttp(http: HttpClient): HttpClient {
+  return { fetchText: (url, options) => http.fetchText(url, { ...options, untrusted: true }) };
 }
 
 function toStatus(run: SourceRun, now: Date, previous: SourceStatus | undefined): SourceStatus {

@@ -4,6 +4,8 @@ import { configFrom } from '../../src/config/load.js';
 import { createMatcher } from '../../src/core/match.js';
 import type { Post } from '../../src/core/post.js';
 import { scorePost } from '../../src/core/risk/score.js';
+import { assessThread } from '../../src/core/risk/assess-thread.js';
+import { StoryIndex } from '../../src/core/story.js';
 import { transition } from '../../src/core/thread.js';
 import type { Thread } from '../../src/core/thread-schema.js';
 import type { HttpClient } from '../../src/http/types.js';
@@ -189,6 +191,33 @@ describe('runScan', () => {
     expect(summary.newThreads + summary.updatedThreads).toBe(2);
     expect(summary.newThreads).toBe(1);
     expect(notifier.sent).toHaveLength(1);
+  });
+});
+
+describe('runScan across sites', () => {
+  it('links the same story on two sites, so both threads know it has spread', async () => {
+    const store = await createStore();
+    const notifier = recordingNotifier();
+    const copy = post('88', {
+      id: 'cafe:88',
+      sourceId: 'cafe',
+      url: 'https://cafe.example.kr/88',
+      title: `[펌] ${contamination.title}`,
+      text: `${contamination.text} 퍼왔어요`,
+    });
+    const scan = (sources: Source[]) =>
+      runScan({ ...deps(store, sources, notifier, { now: new Date() }), stories: index });
+    const index = new StoryIndex();
+    await scan([scriptedSource('board', [async () => [contamination]])]);
+    await scan([scriptedSource('cafe', [async () => [copy, { ...rave, sourceId: 'cafe' }]])]);
+    const threads = await collect(store);
+    const original = threads.find((t) => t.sourceId === 'board');
+    const repost = threads.find((t) => t.sourceId === 'cafe' && t.title.startsWith('[펌]'));
+    const other = threads.find((t) => t.title === rave.title);
+    expect(original?.sites).toEqual(['board', 'cafe']);
+    expect(repost?.sites).toEqual(['cafe', 'board']);
+    expect(other?.sites).toEqual(['cafe']);
+    expect(assessThread(original as Thread).stage.reasons).toContain('on 2 sites');
   });
 });
 

@@ -5,7 +5,8 @@ import { assessStage, type StageAssessment } from './stage.js';
 /** Stage and recommended response of a stored thread, derived from what it holds; pure. */
 export function assessThread(thread: Thread): { stage: StageAssessment; response: Recommendation } {
   const text = `${thread.title}\n${thread.excerpt}`;
-  const stage = assessStage({ text, category: thread.risk.category, metrics: thread.metrics, sites: 1 });
+  const sites = Math.max(1, thread.sites?.length ?? 1);
+  const stage = assessStage({ text, category: thread.risk.category, metrics: thread.metrics, sites });
   const response = recommendResponse({
     text,
     category: thread.risk.category,

@@ -1,0 +1,96 @@
+/**
+ * Near-duplicate detection for "the same story on several sites": a MinHash signature over character
+ * 4-grams of the normalized title and text. Reposts, copies with a line added and translations of the
+ * headline keep most shingles; unrelated posts about the same brand share few.
+ */
+
+/** Number of hash functions in a signature; the Jaccard estimate's error is about 1/sqrt(SIGNATURE_SIZE). */
+export const SIGNATURE_SIZE = 32;
+/** Estimated shingle overlap at or above which two posts count as the same story. */
+export const SAME_STORY = 0.5;
+const SHINGLE = 4;
+
+// Fixed odd multipliers and offsets: the same text always gives the same signature.
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => ({
+  a: (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0,
+  b: Math.imul(i + 7, 0x85ebca6b) >>> 0,
+}));
+
+function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function fnv1a(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MinHash signature of a post's text; empty for texts too short to compare (under 12 letters). */
+export function storySignature(text: string): number[] {
+  const flat = normalize(text);
+  if (flat.length < 12) return [];
+  const signature = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  for (let i = 0; i + SHINGLE <= flat.length; i += 1) {
+    const shingle = fnv1a(flat, i, i + SHINGLE);
+    for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
+      const seed = SEEDS[k] as { a: number; b: number };
+      const h = (Math.imul(shingle ^ seed.b, seed.a) ^ (shingle >>> 15)) >>> 0;
+      if (h < (signature[k] as number)) signature[k] = h;
+    }
+  }
+  return signature;
+}
+
+/** Estimated Jaccard overlap of two signatures, 0–1; 0 when either is empty. */
+export function storySimilarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || a.length !== b.length) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i += 1) if (a[i] === b[i]) same += 1;
+  return same / a.length;
+}
+
+interface Entry {
+  threadId: string;
+  sourceId: string;
+  signature: readonly number[];
+}
+
+/**
+ * The stories seen recently, to find a new thread's earlier copies on other sites. In memory; filled from
+ * the store at start and as threads are created.
+ */
+export class StoryIndex {
+  readonly #entries: Entry[] = [];
+  readonly #limit: number;
+
+  /** Keeps the `limit` most recent stories (a linear scan per new thread stays cheap). */
+  constructor(limit = 5_000) {
+    this.#limit = limit;
+  }
+
+  add(threadId: string, sourceId: string, signature: readonly number[]): void {
+    if (signature.length === 0) return;
+    this.#entries.push({ threadId, sourceId, signature });
+    if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
+  }
+
+  /** Earlier threads from other sources that tell the same story. */
+  sameStory(sourceId: string, signature: readonly number[]): { threadId: string; sourceId: string }[] {
+    if (signature.length === 0) return [];
+    return this.#entries
+      .filter((e) => e.sourceId !== sourceId && storySimilarity(e.signature, signature) >= SAME_STORY)
+      .map(({ threadId, sourceId: other }) => ({ threadId, sourceId: other }));
+  }
+
+  get size(): number {
+    return this.#entries.length;
+  }
+}
