@@ -131,13 +131,14 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
     slack?.notifier ??
     createConsoleNotifier(options.stdout ?? process.stdout, { timeZone: config.schedule.timezone });
   const scorer = createScorer({ extraTerms: companyTerms(config.risk.terms) });
-  const score = (post: Post) => {
+  const score = (post: Post, context: { baseline?: Post['metrics'] } = {}) => {
     const input: Parameters<typeof scorer>[0] = {
       title: post.title,
       text: post.text,
       metrics: post.metrics,
     };
     if (post.lang) input.lang = post.lang;
+    if (context.baseline) input.baseline = context.baseline;
     return scorer(input);
   };
 

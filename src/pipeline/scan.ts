@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
 import type { Level } from '../config/schema.js';
 import { canonicalUrl, threadIdFor } from '../core/canonical-url.js';
-import type { Post } from '../core/post.js';
+import type { Metrics, Post } from '../core/post.js';
+import { sourceBaseline } from '../core/risk/engagement.js';
 import { type StoryIndex, storySignature } from '../core/story.js';
 import { createThread, markAlertPending, markAlertSent, needsAlert, observeThread } from '../core/thread.js';
 import type { Risk, Thread } from '../core/thread-schema.js';
@@ -26,7 +27,8 @@ export interface ScanDeps {
   store: Store;
   notifier: Notifier;
   match: (post: Pick<Post, 'title' | 'text'>) => MatchResult;
-  score: (post: Post) => Risk;
+  /** `baseline` is the source's usual counts in this scan (median), when it gave enough of them. */
+  score: (post: Post, context?: { baseline?: Metrics }) => Risk;
   /** Alert at or above this level. */
   threshold: Level;
   /** Search queries for API sources (brand names and aliases). */
@@ -136,9 +138,10 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     }
     if (result) {
       const posts = result.posts;
+      const baseline = sourceBaseline(posts);
       await storeQueue.add(async () => {
         for (const post of posts) {
-          if (await processPost(post, deps, summary, log)) run.matched += 1;
+          if (await processPost(post, baseline, deps, summary, log)) run.matched += 1;
         }
       });
     }
@@ -169,7 +172,13 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
   return summary;
 }
 
-async function processPost(post: Post, deps: ScanDeps, summary: ScanSummary, log: Logger): Promise<boolean> {
+async function processPost(
+  post: Post,
+  baseline: Metrics,
+  deps: ScanDeps,
+  summary: ScanSummary,
+  log: Logger,
+): Promise<boolean> {
   summary.posts += 1;
   const match = deps.match(post);
   if (!match.matched) {
@@ -185,7 +194,7 @@ async function processPost(post: Post, deps: ScanDeps, summary: ScanSummary, log
     return true;
   }
   const id = threadIdFor(canonical);
-  const risk = deps.score(post);
+  const risk = deps.score(post, { baseline });
   const nowIso = deps.now().toISOString();
   // Read-modify-write under the store's per-thread lock, so a click landing mid-scan is never overwritten.
   let thread = await deps.store.updateThread(id, (current) =>

@@ -18,6 +18,8 @@ export interface ScoreInput {
    */
   lang?: Lang;
   metrics?: Metrics;
+  /** The source's usual counts (median over its posts), so a post far above them stands out. */
+  baseline?: Metrics;
 }
 
 export interface ScoreOptions {
@@ -185,7 +187,7 @@ function scoreHits(text: string, original: string, hits: Hit[], input: ScoreInpu
   if (spread > 0) reasons.push(`spread: ${quote(found.spread)} (+${spread})`);
   if (evidence > 0) reasons.push(`evidence: ${quote(found.evidence)} (+${evidence})`);
 
-  const engagement = engagementBonus(input.metrics);
+  const engagement = engagementBonus(input.metrics, input.baseline);
   const engagementPoints = Math.round(Math.min(engagement.points, base));
   if (engagementPoints > 0) reasons.push(`engagement: ${engagement.summary} (+${engagementPoints})`);
 
