@@ -119,7 +119,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
     let result: SourceResult | undefined;
     try {
       const ctx = {
-        http: source.untrusted ? untrustedHttp(deps.http) : deps.http,
+        http: deps.http,
         queries: deps.queries,
         env: deps.env,
         ...(deps.signal ? { signal: deps.signal } : {}),
@@ -250,11 +250,6 @@ async function linkSameStory(thread: Thread, deps: ScanDeps): Promise<Thread> {
     });
   }
   return { ...thread, story, sites };
-}
-
-/** Every fetch marked untrusted, so the client's address guard applies to it. */
-function untrustedHttp(http: HttpClient): HttpClient {
-  return { fetchText: (url, options) => http.fetchText(url, { ...options, untrusted: true }) };
 }
 
 function toStatus(run: SourceRun, now: Date, previous: SourceStatus | undefined): SourceStatus {
