@@ -40,33 +40,26 @@ export function registerActions(app: App, deps: SlackDeps): void {
     return { who, threadId: action.value ?? '' };
   };
 
-  app.action<BlockAction<ButtonAction>>(ACTION.ack, async ({ ack, body, action, client }) => {
-    await ack();
-    const ctx = await setup(body, action, client);
-    if (!ctx) return;
-    const result = await applyThreadAction(
-      deps.store,
-      ctx.threadId,
-      { type: 'acknowledge', by: ctx.who.user },
-      deps.now(),
-    );
-    if (await refuseIfNeeded(client, deps, ctx.who, ctx.threadId, result)) return;
-    if (result.ok) await showChange(deps, result.thread, s.reply.acknowledged(mention(ctx.who.user)));
-  });
-
-  app.action<BlockAction<ButtonAction>>(ACTION.dismiss, async ({ ack, body, action, client }) => {
-    await ack();
-    const ctx = await setup(body, action, client);
-    if (!ctx) return;
-    const result = await applyThreadAction(
-      deps.store,
-      ctx.threadId,
-      { type: 'dismiss', by: ctx.who.user },
-      deps.now(),
-    );
-    if (await refuseIfNeeded(client, deps, ctx.who, ctx.threadId, result)) return;
-    if (result.ok) await showChange(deps, result.thread, s.reply.dismissed(mention(ctx.who.user)));
-  });
+  /** Buttons that change the thread at once, without a modal: Acknowledge and Not a crisis. */
+  const direct = [
+    { id: ACTION.ack, type: 'acknowledge', reply: s.reply.acknowledged },
+    { id: ACTION.dismiss, type: 'dismiss', reply: s.reply.dismissed },
+  ] as const;
+  for (const button of direct) {
+    app.action<BlockAction<ButtonAction>>(button.id, async ({ ack, body, action, client }) => {
+      await ack();
+      const ctx = await setup(body, action, client);
+      if (!ctx) return;
+      const result = await applyThreadAction(
+        deps.store,
+        ctx.threadId,
+        { type: button.type, by: ctx.who.user },
+        deps.now(),
+      );
+      if (await refuseIfNeeded(client, deps, ctx.who, ctx.threadId, result)) return;
+      if (result.ok) await showChange(deps, result.thread, button.reply(mention(ctx.who.user)));
+    });
+  }
 
   type ModalView = Parameters<webApi.WebClient['views']['open']>[0]['view'];
   /** `build` gives the modal and, optionally, a plainer one to try when Slack refuses the first. */
