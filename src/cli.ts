@@ -5,6 +5,7 @@ import type { Command, CommandIo } from './cli/command.js';
 import { doctorCommand } from './cli/doctor.js';
 import { evalCommand } from './cli/eval.js';
 import { scanCommand } from './cli/scan.js';
+import { reportCommand } from './cli/report.js';
 import { scoreCommand } from './cli/score.js';
 import { sourcesCommand } from './cli/sources.js';
 import { startCommand } from './cli/start.js';
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   startCommand,
   scanCommand,
   threadsCommand,
+  reportCommand,
   sourcesCommand,
   scoreCommand,
   evalCommand,
@@ -92,7 +94,8 @@ runCli(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
     // Sockets or timers left by a library must not keep a finished command alive.
-    if (process.argv[2] !== 'start') setImmediate(() => process.exit(code)).unref();
+    // `start` ends on its own after a clean stop; one that timed out must not wait for the work it gave up on.
+    if (process.argv[2] !== 'start' || code !== 0) setImmediate(() => process.exit(code)).unref();
   },
   (error: unknown) => {
     process.stderr.write(`bulssi: ${redactSecrets(String(error))}\n`);

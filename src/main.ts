@@ -12,6 +12,16 @@ import { createScorer } from './core/risk/score.js';
 import { createHttpClient } from './http/client.js';
 import type { HttpClient } from './http/types.js';
 import type { Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { opsListenFrom } from './ops/ops-port.js';
+import { createOpsHandlers } from './ops/ops-routes.js';
+import { type OpsServer, startOpsServer } from './ops/ops-server.js';
+import { createReadinessCheck } from './ops/readiness.js';
+import { followupPolicyFrom } from './core/followup/due-actions.js';
+import { createConsoleFollowupNotifier, type FollowupNotifier } from './followup/followup-notifier.js';
+import { reportChanges } from './followup/report-changes.js';
+import { createFollowupClock, type FollowupTick } from './followup/followup-clock.js';
+import type { FollowupDeps } from './followup/run-followup.js';
 import { createConsoleNotifier } from './notify/console-notifier.js';
 import { deliverPendingAlerts } from './notify/deliver-pending.js';
 import type { Notifier } from './notify/notifier.js';
@@ -31,10 +41,14 @@ export interface BulssiOptions {
   logger: Logger;
   /** Defaults to Slack when SLACK_BOT_TOKEN is set, else the console notifier on `stdout`. */
   notifier?: Notifier | undefined;
+  /** Where reminders and escalation steps go; defaults like `notifier` (Slack, else `stdout`). */
+  followupNotifier?: FollowupNotifier | undefined;
   /** Extra Slack app options (tests: known bot ids, Web API retry settings). */
   slackOptions?: Pick<Parameters<typeof createSlackApp>[0], 'botId' | 'botUserId' | 'clientOptions'>;
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   now?: () => Date;
+  /** Prometheus metrics; a fresh registry by default (tests pass their own to read it). */
+  metrics?: Metrics | undefined;
 }
 
 export interface Bulssi {
@@ -49,6 +63,14 @@ export interface Bulssi {
   /** One scan; never two at once (a call while one runs waits for and returns that one). */
   scan(options?: { onSourceDone?: ScanDeps['onSourceDone']; signal?: AbortSignal }): Promise<ScanSummary>;
   readonly scanning: boolean;
+  /** One tick of the follow-up clock: due reminders and escalation steps for open threads. */
+  followup(): Promise<FollowupTick>;
+  metrics: Metrics;
+  /**
+   * Terminal and Socket Mode: serves /healthz, /readyz and /metrics on METRICS_PORT (Socket Mode: else
+   * PORT); resolves to the port, or undefined when off. Slack HTTP mode serves them beside /slack/events.
+   */
+  serveOps(): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -106,9 +128,19 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
   const match = createMatcher(config.watch);
   const queries = searchQueries(config.watch);
   let slack: SlackApp | undefined;
+  const metrics = options.metrics ?? createMetrics();
+  const readiness = createReadinessCheck({
+    readStore: () => store.getWatchOverrides(),
+    pingSlack: slackSettings ? () => slack?.ping() ?? Promise.resolve() : undefined,
+    env,
+  });
+  const opsHandlers = createOpsHandlers({ metrics, readiness });
+  let opsServer: OpsServer | undefined;
   if (slackSettings) {
     try {
       slack = createSlackApp({
+        metrics,
+        opsHandlers,
         settings: slackSettings,
         config,
         store,
@@ -130,6 +162,20 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
     options.notifier ??
     slack?.notifier ??
     createConsoleNotifier(options.stdout ?? process.stdout, { timeZone: config.schedule.timezone });
+  const followupNotifier =
+    options.followupNotifier ??
+    slack?.followup ??
+    createConsoleFollowupNotifier(options.stdout ?? process.stdout, { timeZone: config.schedule.timezone });
+  const followupPolicy = followupPolicyFrom(config);
+  const followupDeps = (): FollowupDeps => ({
+    store,
+    notifier: followupNotifier,
+    policy: followupPolicy,
+    logger,
+    now,
+    env: sourceEnv,
+  });
+  const followupClock = createFollowupClock(followupDeps());
   const scorer = createScorer({ extraTerms: companyTerms(config.risk.terms) });
   const score = (post: Post, context: { baseline?: Post['metrics'] } = {}) => {
     const input: Parameters<typeof scorer>[0] = {
@@ -191,11 +237,16 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
           summary.startedAt,
         );
         await slack?.messages.refreshSeenSince(summary.startedAt);
-        return {
+        // Growth since the alert ("+120 comments in the last hour") and relapses of resolved threads.
+        await reportChanges(followupDeps(), summary.startedAt);
+        const result = {
           ...summary,
           alerts: [...summary.alerts, ...retried.sent],
           alertFailures: summary.alertFailures + retried.failed,
         };
+        metrics.recordScan(result);
+        metrics.setPendingAlerts(retried.remaining);
+        return result;
       };
       const withWatchOverrides = async (): Promise<ScanSummary> => {
         const overrides = await store.getWatchOverrides();
@@ -209,12 +260,26 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
       };
       inFlight = withWatchOverrides()
         .then(retryPending)
+        .catch((error: unknown) => {
+          metrics.recordScanError();
+          throw error;
+        })
         .finally(() => {
           inFlight = undefined;
         });
       return inFlight;
     },
+    metrics,
+    async serveOps() {
+      const mode = !slackSettings ? 'terminal' : slackSettings.appToken ? 'socket' : 'http';
+      const listen = opsListenFrom(env, mode);
+      if (!listen || opsServer) return opsServer?.port;
+      opsServer = await startOpsServer({ handlers: opsHandlers, ...listen });
+      return opsServer.port;
+    },
+    followup: () => followupClock.tick(),
     async close() {
+      await opsServer?.close();
       await slack
         ?.stop()
         .catch((error: unknown) => logger.warn({ err: error }, 'Slack app did not stop cleanly'));

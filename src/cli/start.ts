@@ -1,13 +1,22 @@
 import { createLogger } from '../logger.js';
 import { createBulssi } from '../main.js';
 import { formatChecks, runSlackChecks } from '../slack/doctor.js';
+import { startFollowupSchedule } from '../scheduler/followup-schedule.js';
 import { startScanSchedule } from '../scheduler/scan-schedule.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 import { formatScanSummary, formatSourceProblems } from './scan-summary.js';
 
-/** How long a stop waits for an in-flight scan before giving up on it, ms. */
+/** How long a stop lets an in-flight scan finish before aborting its fetches, ms (BULSSI_SHUTDOWN_GRACE_MS). */
 const SHUTDOWN_GRACE_MS = 20_000;
+/** After the abort, how long the scan has to record what it has before the process exits anyway, ms. */
+const ABORT_GRACE_MS = 5_000;
+
+/** BULSSI_SHUTDOWN_GRACE_MS when it is a number of ms, else the default. */
+function shutdownGraceMs(env: Readonly<Record<string, string | undefined>>): number {
+  const value = Number(env.BULSSI_SHUTDOWN_GRACE_MS);
+  return env.BULSSI_SHUTDOWN_GRACE_MS && Number.isFinite(value) && value >= 0 ? value : SHUTDOWN_GRACE_MS;
+}
 
 export const startCommand: Command = {
   name: 'start',
@@ -17,7 +26,9 @@ export const startCommand: Command = {
 Runs a scan at once, then on the cron schedule from the config (schedule.scan, in
 schedule.timezone, default Asia/Seoul). Scans never overlap: a tick that comes while
 one is running is skipped. Alerts go to the terminal, or to Slack when SLACK_BOT_TOKEN
-is set. Ctrl-C (SIGINT) or SIGTERM lets the running scan finish, then exits.
+is set. Ctrl-C (SIGINT) or SIGTERM lets the running scan finish, then exits; a scan
+still running after BULSSI_SHUTDOWN_GRACE_MS (default 20000) has its fetches aborted,
+and 5 s later the process exits regardless (exit status 1).
 Without a config file it scans the bundled sample internet every two minutes.
 
 Slack mode (see manifests/ and \`bulssi doctor\`):
@@ -27,6 +38,13 @@ Slack mode (see manifests/ and \`bulssi doctor\`):
   BULSSI_CHANNEL        alert channel id (C…), or slack.channel in the config
   PORT                  HTTP mode port (default 3000)
   SLACK_API_URL         Web API base (default https://slack.com/api/)
+
+Operator endpoints: GET /healthz (alive), /readyz (store readable; Slack reachable
+in Slack mode), /metrics (Prometheus). Slack HTTP mode serves them on PORT beside
+/slack/events. Otherwise they are off unless a port is given:
+  METRICS_PORT          port for them in the terminal and Socket Mode (0 picks one);
+                        Socket Mode falls back to PORT
+  METRICS_HOST          interface to bind (default: all)
 
 Options:
   --config FILE   config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
@@ -47,7 +65,7 @@ Options:
         io.stderr.write(
           port === undefined
             ? `Slack app connected over Socket Mode; alerts go to channel ${bulssi.config.slack.channel}.\n`
-            : `Slack app listening on port ${port} (POST /slack/events); alerts go to channel ${bulssi.config.slack.channel}.\n`,
+            : `Slack app listening on port ${port} (POST /slack/events; GET /healthz, /readyz, /metrics); alerts go to channel ${bulssi.config.slack.channel}.\n`,
         );
       } catch (error) {
         await bulssi.close();
@@ -65,6 +83,14 @@ Options:
       if (failed.length > 0)
         io.stderr.write(`Slack setup problems (run \`bulssi doctor\`):\n${formatChecks(failed)}\n`);
     }
+    try {
+      const opsPort = await bulssi.serveOps();
+      if (opsPort !== undefined)
+        io.stderr.write(`Operator endpoints on port ${opsPort}: /healthz, /readyz, /metrics.\n`);
+    } catch (error) {
+      await bulssi.close();
+      throw error;
+    }
     const origin =
       bulssi.origin.kind === 'file'
         ? bulssi.origin.path
@@ -73,8 +99,12 @@ Options:
       `Bulssi is watching ${bulssi.config.sources.length} sources from ${origin}; alerts at ${bulssi.config.alert.threshold} and above.\n`,
     );
 
+    let lastScanAt = 0;
+    // Aborted when a stop has waited its grace period: in-flight fetches end with ERR_ABORTED.
+    const shutdown = new AbortController();
     const scanAndReport = async () => {
-      const summary = await bulssi.scan();
+      lastScanAt = Date.now();
+      const summary = await bulssi.scan({ signal: shutdown.signal });
       for (const line of formatSourceProblems(summary)) io.stderr.write(`${line}\n`);
       io.stdout.write(`${formatScanSummary(summary)}\n`);
     };
@@ -86,6 +116,21 @@ Options:
       logger,
     });
 
+    // Reminders and escalation steps for open threads, on their own clock.
+    const followup = bulssi.config.followup.enabled
+      ? startFollowupSchedule({
+          intervalMs: bulssi.config.followup.tickSeconds * 1000,
+          run: async () => {
+            const summary = await bulssi.followup();
+            // A critical thread is looked at every 10 minutes (by default) even when scans are scheduled less often.
+            const every = summary.rescanMinutes;
+            if (every !== undefined && !bulssi.scanning && Date.now() - lastScanAt >= every * 60_000)
+              await scanAndReport();
+          },
+          logger,
+        })
+      : undefined;
+
     // Signals are handled from the start: a stop during the first scan lets it finish, then exits.
     const stopped = new Promise<number>((resolve) => {
       let stopping = false;
@@ -94,16 +139,27 @@ Options:
         stopping = true;
         io.stderr.write(`${signal}: stopping${bulssi.scanning ? ' after the running scan' : ''}…\n`);
         await schedule.stop();
-        const timer = setTimeout(() => {
+        // Awaited under the grace timers below: a tick may be running a scan.
+        const followupStopped = followup?.stop();
+        const graceMs = shutdownGraceMs(io.env);
+        const abortTimer = setTimeout(() => {
+          io.stderr.write(`The running scan did not finish within ${graceMs} ms; stopping its fetches.\n`);
+          shutdown.abort();
+        }, graceMs);
+        // Past this the process exits whatever is still running; what was stored stays, pending alerts are retried.
+        const exitTimer = setTimeout(() => {
           io.stderr.write(
-            'The running scan did not finish in time; exiting anyway. Its threads are safe in the store.\n',
+            'The running scan did not stop in time; exiting anyway. Its threads are safe in the store.\n',
           );
           resolve(1);
-        }, SHUTDOWN_GRACE_MS);
-        timer.unref();
+        }, graceMs + ABORT_GRACE_MS);
+        abortTimer.unref();
+        exitTimer.unref();
+        await followupStopped;
         await bulssi.close();
-        clearTimeout(timer);
-        resolve(0);
+        clearTimeout(abortTimer);
+        clearTimeout(exitTimer);
+        resolve(shutdown.signal.aborted ? 1 : 0);
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { followupSchema } from './followup-schema.js';
 
 /** Risk levels in ascending order; an alert fires at or above the configured threshold. */
 export const LEVELS = ['none', 'low', 'medium', 'high', 'critical'] as const;
@@ -141,6 +142,11 @@ export const httpSchema = z.strictObject({
   /** Minimum gap between two requests to the same host, ms. */
   perHostIntervalMs: z.int().min(0).max(60_000).default(500),
   respectRobots: z.boolean().default(true),
+  /**
+   * Let sources added from outside the config file (e.g. from Slack) reach private, loopback, link-local
+   * and other non-public addresses. Sources written in the config file are never restricted.
+   */
+  allowPrivateNetworks: z.boolean().default(false),
   userAgent: nonEmpty.optional(),
 });
 
@@ -192,6 +198,8 @@ export const configSchema = z.strictObject({
       byCategory: z.partialRecord(categorySchema, z.array(nonEmpty)).default({}),
     })
     .prefault({}),
+  /** Deadlines, reminders, the escalation ladder, relapse watch and retention. */
+  followup: followupSchema.prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -57,6 +57,8 @@ export const threadEventSchema = z.object({
     'auto_escalated',
     /** Reminders paused by someone; `note` is when they resume (ISO 8601). */
     'snoozed',
+    /** A jump in engagement or an advance in stage was reported; `note` holds the stage reported (`stage=N`). */
+    'grew',
   ]),
   by: z.string().optional(),
   note: z.string().optional(),

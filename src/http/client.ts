@@ -1,8 +1,16 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import got, { type Got } from 'got';
 import type { Config } from '../config/schema.js';
 import { FetchError, stripUrlAuth } from '../errors.js';
+import {
+  type AddressPolicy,
+  assertPublicUrl,
+  createGuardedLookup,
+  createRedirectGuard,
+} from './address-guard.js';
 import { decodeText } from './charset.js';
-import { statusError, withAttempts } from './fetch-errors.js';
+import { statusError, toFetchError, withAttempts } from './fetch-errors.js';
 import { fetchOnce, type RawResponse } from './fetch-once.js';
 import { createHostLimiter, type HostLimiter } from './host-limiter.js';
 import { createMemoryValidatorCache } from './memory-validator-cache.js';
@@ -41,6 +49,8 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** [0, 1) for retry jitter; Math.random by default. */
   random?: () => number;
+  /** How untrusted URLs are resolved and which addresses are refused (DNS and classifyAddress by default). */
+  addressPolicy?: AddressPolicy;
 }
 
 const DEFAULT_ACCEPT =
@@ -80,6 +90,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     maxRedirects: 10,
     hooks: { beforeRedirect: [dropCallerHeadersAcrossOrigins] },
   });
+  // Untrusted URLs get their own sockets (a kept-alive socket from a trusted fetch is never reused) and a
+  // lookup that refuses non-public addresses, so every redirect and every connection is checked.
+  const guardedClient: Got = client.extend({
+    dnsLookup: createGuardedLookup(options.addressPolicy),
+    agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
+    hooks: { beforeRedirect: [createRedirectGuard(options.addressPolicy)] },
+  });
   const limiter: HostLimiter = createHostLimiter({
     concurrency: config.perHostConcurrency,
     intervalMs: config.perHostIntervalMs,
@@ -113,17 +130,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
 
   /** One logical GET: attempts through the host limiter until success, a final status or no retries left. */
-  async function fetchWithRetries(url: URL, headers: Record<string, string>): Promise<RawResponse> {
+  async function fetchWithRetries(
+    url: URL,
+    headers: Record<string, string>,
+    via: Got = client,
+    signal?: AbortSignal,
+  ): Promise<RawResponse> {
     const safeUrl = stripUrlAuth(url.href);
+    const wait = (ms: number) => (signal ? abortableSleep(sleep, ms, signal, safeUrl) : sleep(ms));
     for (let attempt = 1; ; attempt += 1) {
+      if (signal?.aborted) throw abortedError(safeUrl);
       let raw: RawResponse;
       try {
         raw = await limiter.run(url.host, () =>
-          fetchOnce(client, url, {
+          fetchOnce(via, url, {
             headers,
             timeoutMs: config.timeoutMs,
             maxBodyBytes: config.maxBodyBytes,
             requireText: true,
+            signal,
           }),
         );
       } catch (error) {
@@ -131,7 +156,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (!retryable || attempt > config.retries) throw attempt > 1 ? withAttempts(error, attempt) : error;
         const delayMs = backoffDelay(attempt, backoff);
         logger?.debug?.({ url: safeUrl, code: error.code, attempt, delayMs }, 'fetch failed; retrying');
-        await sleep(delayMs);
+        await wait(delayMs);
         continue;
       }
       if (!isRetryableStatus(raw.status) || attempt > config.retries) {
@@ -155,7 +180,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         { url: safeUrl, status: raw.status, attempt, delayMs },
         'fetch got a retryable status; retrying',
       );
-      await sleep(delayMs);
+      await wait(delayMs);
+    }
+  }
+
+  /** Checked before robots.txt, so not even robots.txt is fetched from a refused host. */
+  async function assertPublicHost(url: URL): Promise<void> {
+    try {
+      await assertPublicUrl(url, options.addressPolicy);
+    } catch (error) {
+      throw toFetchError(error, stripUrlAuth(url.href), config.timeoutMs);
     }
   }
 
@@ -205,6 +239,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     async fetchText(input, fetchOptions: FetchOptions = {}): Promise<FetchResponse> {
       const url = parseHttpUrl(input, fetchOptions.searchParams);
       const key = stripUrlAuth(url.href);
+      const guarded = fetchOptions.untrusted === true && !config.allowPrivateNetworks;
+      if (guarded) await assertPublicHost(url);
       if (fetchOptions.robots && config.respectRobots) await checkRobots(url);
 
       const headers = callerHeaders(fetchOptions.headers);
@@ -212,7 +248,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (previous?.etag) headers['if-none-match'] = previous.etag;
       if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
 
-      const raw = await fetchWithRetries(url, headers);
+      const raw = await fetchWithRetries(url, headers, guarded ? guardedClient : client, fetchOptions.signal);
       const contentType = firstHeader(raw.headers['content-type']);
       const responseHeaders = { ...raw.headers };
       if (raw.status === 304) {
@@ -235,7 +271,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           'unknown charset label; decoded with the next clue instead',
         );
       }
-      if (fetchOptions.conditional) await storeValidators(key, raw, previous);
+      if (fetchOptions.conditional) {
+        const write = () => storeValidators(key, raw, previous);
+        if (fetchOptions.deferValidators) fetchOptions.deferValidators(write);
+        else await write();
+      }
       return {
         url: raw.url,
         status: raw.status,
@@ -274,6 +314,28 @@ function parseHttpUrl(input: string, searchParams: FetchOptions['searchParams'])
   }
   for (const [name, value] of Object.entries(searchParams ?? {})) url.searchParams.set(name, String(value));
   return url;
+}
+
+function abortedError(url: string): FetchError {
+  return new FetchError('ERR_ABORTED', `Fetching ${url} was stopped (Bulssi is shutting down).`, url);
+}
+
+/** `sleep`, cut short with ERR_ABORTED when `signal` aborts. */
+function abortableSleep(
+  sleep: (ms: number) => Promise<void>,
+  ms: number,
+  signal: AbortSignal,
+  url: string,
+): Promise<void> {
+  if (signal.aborted) return Promise.reject(abortedError(url));
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(url));
+    signal.addEventListener('abort', onAbort, { once: true });
+    sleep(ms).then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, reject);
+  });
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {

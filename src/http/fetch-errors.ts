@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
-import { MaxRedirectsError, TimeoutError } from 'got';
+import { AbortError, MaxRedirectsError, TimeoutError } from 'got';
 import { FetchError } from '../errors.js';
+import { findBlockedAddress } from './address-guard.js';
 
 /** ERR_BODY_TOO_LARGE: `what` says how we knew, e.g. "is 9000000 bytes" from Content-Length. */
 export function tooLarge(url: string, maxBodyBytes: number, what: string): FetchError {
@@ -29,7 +30,12 @@ const NETWORK_REASONS: Record<string, string> = {
 /** Maps a got or socket failure to a FetchError whose message names the URL and the cause in plain words. */
 export function toFetchError(error: unknown, url: string, timeoutMs: number): FetchError {
   if (error instanceof FetchError) return error;
+  const blocked = findBlockedAddress(error, url);
+  if (blocked) return blocked;
   const cause = plainCause(error);
+  if (error instanceof AbortError || (error as { name?: unknown }).name === 'AbortError') {
+    return new FetchError('ERR_ABORTED', `Fetching ${url} was stopped (Bulssi is shutting down).`, url, { cause });
+  }
   if (error instanceof TimeoutError) {
     return new FetchError(
       'ERR_TIMEOUT',

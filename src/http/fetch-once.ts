@@ -22,6 +22,7 @@ export interface FetchOnceOptions {
   maxBodyBytes: number;
   /** Refuse images, PDFs and other binary answers before reading them. */
   requireText: boolean;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -31,7 +32,11 @@ export interface FetchOnceOptions {
  */
 export async function fetchOnce(client: Got, url: URL, options: FetchOnceOptions): Promise<RawResponse> {
   const safeUrl = stripUrlAuth(url.href);
-  const stream = client.stream(url, { headers: options.headers, timeout: { request: options.timeoutMs } });
+  const stream = client.stream(url, {
+    headers: options.headers,
+    timeout: { request: options.timeoutMs },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   // Failures are read through the promises below; one arriving after we stopped listening must not crash.
   stream.on('error', () => {});
   try {

@@ -22,13 +22,26 @@ export interface FetchOptions {
   encoding?: string;
   headers?: Record<string, string>;
   searchParams?: Record<string, string | number>;
+  /**
+   * The URL came from outside the config file (e.g. added from Slack): refuse private, loopback,
+   * link-local, CGNAT, multicast and other non-public addresses, after DNS and on every redirect, with
+   * ERR_BLOCKED_ADDRESS, unless `http.allowPrivateNetworks` is true.
+   */
+  untrusted?: boolean;
+  /**
+   * With `conditional`: instead of remembering the new validators now, hand over the write, so the caller
+   * stores them only after it has kept what the response covered (a crash in between refetches in full).
+   */
+  deferValidators?: (write: () => Promise<void>) => void;
+  /** Aborts the request, its retries and any wait between them (shutdown); fails with ERR_ABORTED. */
+  signal?: AbortSignal;
 }
 
 /**
  * The only way sources reach the network: timeouts, body cap, retries honouring Retry-After,
  * per-host concurrency and pacing, robots.txt, an honest User-Agent and conditional GET.
  * Failures throw FetchError with a stable code (ERR_HTTP_STATUS, ERR_TIMEOUT, ERR_BODY_TOO_LARGE,
- * ERR_ROBOTS_DISALLOWED, ERR_NETWORK, ...).
+ * ERR_ROBOTS_DISALLOWED, ERR_NETWORK, ERR_BLOCKED_ADDRESS, ...).
  */
 export interface HttpClient {
   fetchText(url: string, options?: FetchOptions): Promise<FetchResponse>;

@@ -108,7 +108,10 @@ export function formatAlert(
   return `${lines.join('\n')}\n`;
 }
 
-/** Local mode: alerts printed to a stream (stdout), coloured when it is a terminal. */
+/**
+ * Local mode: alerts printed to a stream (stdout), coloured when it is a terminal. At least once: a crash
+ * after printing and before the alert is recorded as sent prints that alert again on the next scan.
+ */
 export function createConsoleNotifier(
   stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
   options: { timeZone?: string } = {},

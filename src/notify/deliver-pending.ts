@@ -16,21 +16,19 @@ export interface DeliverPendingDeps {
 /**
  * Retries alerts left pending (the notifier failed, or the process stopped mid-delivery) for threads the
  * last scan did not see again, e.g. because their source answered 304 or is down. Threads seen at or after
- * `seenSince` (ISO 8601) were already retried by the scan itself.
+ * `seenSince` (ISO 8601) were already retried by the scan itself. `remaining` counts the open threads whose
+ * alert is still pending afterwards (the delivery queue depth).
  */
 export async function deliverPendingAlerts(
   deps: DeliverPendingDeps,
   seenSince: string,
-): Promise<{ sent: Thread[]; failed: number }> {
+): Promise<{ sent: Thread[]; failed: number; remaining: number }> {
   const pending: string[] = [];
+  let pendingOpen = 0;
   for await (const thread of deps.store.threads()) {
-    if (
-      thread.alert?.status === 'pending' &&
-      thread.lastSeenAt < seenSince &&
-      thread.state !== 'resolved' &&
-      thread.state !== 'dismissed'
-    ) {
-      pending.push(thread.id);
+    if (thread.alert?.status === 'pending' && thread.state !== 'resolved' && thread.state !== 'dismissed') {
+      pendingOpen += 1;
+      if (thread.lastSeenAt < seenSince) pending.push(thread.id);
     }
   }
   const sent: Thread[] = [];
@@ -51,5 +49,5 @@ export async function deliverPendingAlerts(
       );
     }
   }
-  return { sent, failed };
+  return { sent, failed, remaining: pendingOpen - sent.length };
 }

@@ -117,9 +117,13 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
       warnings: [],
     };
     let result: SourceResult | undefined;
+    // ETag / Last-Modified are remembered only once the posts they cover are stored: a crash in between
+    // must not turn the next fetch into a 304 that skips posts never tracked.
+    const validatorWrites: (() => Promise<void>)[] = [];
     try {
+      const http = source.untrusted ? untrustedHttp(deps.http) : deps.http;
       const ctx = {
-        http: deps.http,
+        http: deferValidators(http, validatorWrites, deps.signal),
         queries: deps.queries,
         env: deps.env,
         ...(deps.signal ? { signal: deps.signal } : {}),
@@ -144,6 +148,7 @@ export async function runScan(deps: ScanDeps): Promise<ScanSummary> {
           if (await processPost(post, baseline, deps, summary, log)) run.matched += 1;
         }
       });
+      for (const write of validatorWrites) await write();
     }
     run.durationMs = Math.round(performance.now() - t0);
     summary.sources.push(run);
@@ -250,6 +255,31 @@ async function linkSameStory(thread: Thread, deps: ScanDeps): Promise<Thread> {
     });
   }
   return { ...thread, story, sites };
+}
+
+/**
+ * The HTTP client a source sees: every fetch carries the scan's abort signal, and conditional fetches hand
+ * their validator writes to `writes` instead of storing them at once.
+ */
+function deferValidators(
+  http: HttpClient,
+  writes: (() => Promise<void>)[],
+  signal: AbortSignal | undefined,
+): HttpClient {
+  return {
+    fetchText: (url, options) => {
+      const withSignal = signal ? { ...options, signal } : options;
+      return http.fetchText(
+        url,
+        options?.conditional ? { ...withSignal, deferValidators: (write) => writes.push(write) } : withSignal,
+      );
+    },
+  };
+}
+
+/** Every fetch marked untrusted, so the client's address guard applies to it. */
+function untrustedHttp(http: HttpClient): HttpClient {
+  return { fetchText: (url, options) => http.fetchText(url, { ...options, untrusted: true }) };
 }
 
 function toStatus(run: SourceRun, now: Date, previous: SourceStatus | undefined): SourceStatus {

@@ -37,8 +37,11 @@ export interface AlertMessages {
    * counts, growth and level stay current. Failures are logged, never thrown; resolves to the number updated.
    */
   refreshSeenSince(seenSince: string): Promise<number>;
-  /** A reply in the alert's thread (thread_ts); in the channel itself when no alert was posted. */
-  reply(thread: Thread, content: SlackMessageContent): Promise<void>;
+  /**
+   * A reply in the alert's thread (thread_ts); in the channel itself when no alert was posted. `broadcast`
+   * also shows it in the channel.
+   */
+  reply(thread: Thread, content: SlackMessageContent, options?: { broadcast?: boolean }): Promise<void>;
 }
 
 export function createAlertMessages(deps: AlertMessagesDeps): AlertMessages {
@@ -139,6 +142,6 @@ export function createAlertMessages(deps: AlertMessagesDeps): AlertMessages {
       }
       return updated;
     },
-    reply: (thread, content) => reply(thread, content),
+    reply: (thread, content, options) => reply(thread, content, options?.broadcast ?? false),
   };
 }

@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../config/schema.js';
 import type { Thread } from '../core/thread-schema.js';
 import { ConfigError } from '../errors.js';
 import { type Logger, redactSecrets } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { instrumentSlackFetch } from '../metrics/slack-fetch.js';
 import type { Notifier } from '../notify/notifier.js';
+import { OPS_PATHS, type OpsHandler, type OpsPath } from '../ops/ops-routes.js';
 import type { ScanSummary } from '../pipeline/scan.js';
 import type { Store } from '../store/store.js';
 import { createAccessCheck } from './access.js';
@@ -15,10 +18,14 @@ import { draftApology } from './draft-template.js';
 import { createHomePublisher } from './home.js';
 import { stringsFor } from './i18n.js';
 import { registerActions } from './listeners/actions/index.js';
+import { registerSnooze } from './listeners/actions/snooze.js';
+import { followupPolicyFrom, missedDeadline } from '../core/followup/due-actions.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
 import { createSlackNotifier } from './slack-notifier.js';
+import { createSlackFollowupNotifier } from './followup-messages.js';
+import type { FollowupNotifier } from '../followup/followup-notifier.js';
 
 /** Slack credentials and transport, from the environment. */
 export interface SlackSettings {
@@ -85,6 +92,10 @@ export interface CreateSlackAppOptions {
   /** Passed to the Web API client (retryConfig, timeout, rejectRateLimitedCalls). */
   clientOptions?: webApi.WebClientOptions;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Every Slack Web API attempt is timed into these (latency, 429s). */
+  metrics?: Pick<Metrics, 'observeSlackCall'> | undefined;
+  /** HTTP mode: /healthz, /readyz and /metrics served beside /slack/events; only /healthz without them. */
+  opsHandlers?: Record<OpsPath, OpsHandler> | undefined;
 }
 
 export interface SlackApp {
@@ -94,10 +105,14 @@ export interface SlackApp {
   messages: AlertMessages;
   /** Replaces the console notifier in Slack mode. */
   notifier: Notifier;
+  /** Deadline reminders and escalation steps, in the alert's thread. */
+  followup: FollowupNotifier;
   /** Starts listening (HTTP) or connects (Socket Mode); in HTTP mode resolves to the bound port. */
   start(): Promise<{ port: number | undefined }>;
   /** Stops listening; nothing to do when it never started. */
   stop(): Promise<void>;
+  /** auth.test once, without retries (for /readyz); throws when Slack is unreachable or refuses the token. */
+  ping(): Promise<void>;
 }
 
 /** pino behind Bolt's logger interface. */
@@ -142,6 +157,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     ...options.clientOptions,
   };
   if (settings.apiUrl) clientOptions.slackApiUrl = settings.apiUrl;
+  if (options.metrics) clientOptions.fetch = instrumentSlackFetch(options.metrics, clientOptions.fetch);
   const common = {
     token: settings.botToken,
     logger,
@@ -166,15 +182,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       endpoints: '/slack/events',
       logger,
       // For load balancers and uptime checks; says nothing about Slack itself (that is `bulssi doctor`).
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-          },
-        },
-      ],
+      customRoutes: opsRoutes(options.opsHandlers),
     });
     app = new App({ ...common, receiver });
   }
@@ -207,6 +215,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     }),
     sourceName,
     home: createHomePublisher({
+      isOverdue: (thread, at) =>
+        thread.alert?.status === 'sent'
+          ? missedDeadline(thread, at.getTime(), followupPolicyFrom(config)) !== undefined
+          : undefined,
       client: app.client,
       store,
       strings,
@@ -219,11 +231,20 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     isScanning: options.isScanning,
   };
   registerActions(app, deps);
+  registerSnooze(app, deps);
   registerViews(app, deps);
   registerCommands(app, deps);
   registerEvents(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack listener failed');
+  });
+
+  const pingClient = new webApi.WebClient(settings.botToken, {
+    ...clientOptions,
+    logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 5_000,
   });
 
   let started = false;
@@ -233,6 +254,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     client: app.client,
     messages,
     notifier: createSlackNotifier(messages),
+    followup: createSlackFollowupNotifier({
+      channel,
+      client: app.client,
+      store,
+      messages,
+      strings,
+      logger: options.logger.child({ component: 'followup' }),
+      morning: config.followup.morning,
+    }),
     async start() {
       if (!receiver) {
         await app.start();
@@ -248,5 +278,25 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       started = false;
       await app.stop();
     },
+    async ping() {
+      await pingClient.auth.test();
+    },
   };
+}
+
+/** Bolt custom routes for the operator endpoints; a bare /healthz when none are given. */
+function opsRoutes(handlers: Record<OpsPath, OpsHandler> | undefined): CustomRoute[] {
+  if (!handlers) {
+    // For load balancers and uptime checks; says nothing about Slack itself (that is /readyz or `bulssi doctor`).
+    return [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        },
+      },
+    ];
+  }
+  return OPS_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: handlers[path] }));
 }

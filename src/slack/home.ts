@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { SourceStatus, Store } from '../store/store.js';
 import type { Thread } from '../core/thread-schema.js';
 import type { Strings } from './i18n.js';
-import { buildHomeView } from './status-blocks.js';
+import { buildHomeView, type OverdueCheck } from './status-blocks.js';
 
 /** Publishes the App Home tab and keeps it current for the people who recently opened it. */
 export interface HomePublisher {
@@ -20,6 +20,8 @@ export interface HomeDeps {
   sourceName: (id: string) => string;
   logger: Logger;
   now: () => Date;
+  /** The configured deadlines (`followup.deadlines`); a fixed acknowledge time per level otherwise. */
+  isOverdue?: OverdueCheck;
   /** Most viewers kept current, newest first. */
   maxViewers?: number;
 }
@@ -33,7 +35,7 @@ export function createHomePublisher(deps: HomeDeps): HomePublisher {
     const statuses: SourceStatus[] = [];
     for await (const status of deps.store.sourceStatuses()) statuses.push(status);
     statuses.sort((a, b) => a.id.localeCompare(b.id));
-    return buildHomeView(threads, statuses, deps.sourceName, deps.now(), deps.strings);
+    return buildHomeView(threads, statuses, deps.sourceName, deps.now(), deps.strings, deps.isOverdue);
   };
   return {
     async publish(userId) {

@@ -71,6 +71,41 @@ export const en: Strings = {
     escalationDm: (who, title, link) => `:rotating_light: ${who} pulled you into a crisis: ${title}\n${link}`,
     levelRose: (from, to) => `:arrow_up: Risk level rose: ${from} → *${to}*`,
   },
+  followup: {
+    reason: {
+      ack_overdue: 'nobody has acknowledged it',
+      response_overdue: 'no response yet (draft, escalation or resolution)',
+      open_too_long: 'still open and never escalated',
+    },
+    reminder: (reason, due, who) => `:alarm_clock: ${who ? `${who} ` : ''}Deadline passed ${due}: ${reason}.`,
+    escalation: (step, reason, targets) =>
+      `:rotating_light: Deadline missed (${reason}); escalation step ${step} → ${targets}`,
+    escalationDm: (title, reason, link) =>
+      `:rotating_light: A crisis thread needs you (${reason}): ${title}\n${link}`,
+    snooze30m: 'Snooze 30 min',
+    snooze2h: 'Snooze 2 h',
+    snoozeTomorrow: (time) => `Until tomorrow ${time}`,
+    snoozed: (who, until) => `:zzz: ${who} snoozed reminders until ${until}.`,
+    grew: (gains, minutes, stage) =>
+      `:chart_with_upwards_trend: ${[gains ? `${gains} in the last ${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`}` : '', stage ? `now at stage: *${stage}*` : ''].filter(Boolean).join('; ')}`,
+    units: { min: ' min', h: ' h', d: ' d' },
+    reportTitle: (days) => `Bulssi report · last ${days} days`,
+    reportLines: (r) =>
+      [
+        `*${r.mentions}* mentions · *${r.risky}* risky (${r.share}) · *${r.open}* still open`,
+        `By level: ${r.levels}`,
+        `By category: ${r.categories}`,
+        `To acknowledge: median ${r.ackMedian}, p90 ${r.ackP90}`,
+        `To resolve: median ${r.resolveMedian}, p90 ${r.resolveP90}`,
+      ].join('\n'),
+    digestTitle: 'Bulssi morning digest',
+    digestCounts: (newThreads, open, resolved, overdue) =>
+      `*${newThreads}* new · *${open}* open · *${resolved}* resolved since yesterday · *${overdue}* overdue`,
+    digestOverdue: 'Overdue',
+    digestTop: 'Most severe open threads',
+    relapsed: (gains) =>
+      `:fire: Reopened: this resolved thread is spiking again (${gains} since it was resolved). Deadlines start over.`,
+  },
   refuse: {
     notAllowed: 'Only members of the crisis channel (or the configured user group) can do this.',
     notFound: (id) => `No thread \`${id}\`.`,
@@ -103,6 +138,7 @@ export const en: Strings = {
       '`/crisis watch list|add|remove <term>` list, add or remove watched names',
       '`/crisis sources` each source’s last run, items, last error',
       '`/crisis resolve <id> [note]` resolve a thread',
+      '`/crisis report [week|month]` mentions, risky share, time to acknowledge and to resolve',
       '`/crisis help` this help',
     ].join('\n'),
     statusTitle: 'Crisis threads',

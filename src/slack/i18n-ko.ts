@@ -73,6 +73,41 @@ export const ko: Strings = {
       `:rotating_light: ${who} 님이 위기 대응에 당신을 호출했습니다: ${title}\n${link}`,
     levelRose: (from, to) => `:arrow_up: 위험 수준이 올라갔습니다: ${from} → *${to}*`,
   },
+  followup: {
+    reason: {
+      ack_overdue: '아무도 확인하지 않았습니다',
+      response_overdue: '아직 대응이 없습니다(초안·에스컬레이션·해결)',
+      open_too_long: '오래 열려 있는데 에스컬레이션되지 않았습니다',
+    },
+    reminder: (reason, due, who) => `:alarm_clock: ${who ? `${who} ` : ''}대응 기한 ${due} 초과: ${reason}.`,
+    escalation: (step, reason, targets) =>
+      `:rotating_light: 기한 초과(${reason}): 에스컬레이션 ${step}단계 → ${targets}`,
+    escalationDm: (title, reason, link) =>
+      `:rotating_light: 위기 스레드에 도움이 필요합니다(${reason}): ${title}\n${link}`,
+    snooze30m: '30분 미루기',
+    snooze2h: '2시간 미루기',
+    snoozeTomorrow: (time) => `내일 ${time}까지`,
+    snoozed: (who, until) => `:zzz: ${who} 님이 알림을 ${until}까지 미뤘습니다.`,
+    grew: (gains, minutes, stage) =>
+      `:chart_with_upwards_trend: ${[gains ? `최근 ${minutes < 120 ? `${minutes}분` : `${Math.round(minutes / 60)}시간`} 동안 ${gains}` : '', stage ? `확산 단계: *${stage}*` : ''].filter(Boolean).join('; ')}`,
+    units: { min: '분', h: '시간', d: '일' },
+    reportTitle: (days) => `불씨 리포트 · 최근 ${days}일`,
+    reportLines: (r) =>
+      [
+        `언급 *${r.mentions}* · 위험 *${r.risky}* (${r.share}) · 대응 중 *${r.open}*`,
+        `수준별: ${r.levels}`,
+        `유형별: ${r.categories}`,
+        `확인까지: 중앙값 ${r.ackMedian}, 90% ${r.ackP90}`,
+        `해결까지: 중앙값 ${r.resolveMedian}, 90% ${r.resolveP90}`,
+      ].join('\n'),
+    digestTitle: '불씨 아침 요약',
+    digestCounts: (newThreads, open, resolved, overdue) =>
+      `신규 *${newThreads}* · 대응 중 *${open}* · 어제 이후 해결 *${resolved}* · 기한 초과 *${overdue}*`,
+    digestOverdue: '기한 초과',
+    digestTop: '가장 심각한 열린 스레드',
+    relapsed: (gains) =>
+      `:fire: 다시 열림: 해결된 스레드에 반응이 다시 늘고 있습니다(해결 이후 ${gains}). 대응 기한이 새로 시작됩니다.`,
+  },
   refuse: {
     notAllowed: '이 작업은 위기 대응 채널 멤버(또는 지정된 사용자 그룹)만 할 수 있습니다.',
     notFound: (id) => `스레드 \`${id}\`를 찾을 수 없습니다.`,
@@ -105,6 +140,7 @@ export const ko: Strings = {
       '`/crisis watch list|add|remove <이름>` 감시 중인 이름 보기·추가·삭제',
       '`/crisis sources` 출처별 마지막 실행, 건수, 마지막 오류',
       '`/crisis resolve <id> [메모]` 스레드 해결',
+      '`/crisis report [week|month]` 언급·위험 비율·확인과 해결까지 걸린 시간',
       '`/crisis help` 이 도움말',
     ].join('\n'),
     statusTitle: '위기 스레드 현황',

@@ -48,6 +48,40 @@ export interface Strings {
     escalationDm: (who: string, title: string, link: string) => string;
     levelRose: (from: string, to: string) => string;
   };
+  followup: {
+    reason: Record<'ack_overdue' | 'response_overdue' | 'open_too_long', string>;
+    /** A deadline reminder in the alert's thread; `who` is the assignee's mention or '' (the channel). */
+    reminder: (reason: string, due: string, who: string) => string;
+    escalation: (step: number, reason: string, targets: string) => string;
+    escalationDm: (title: string, reason: string, link: string) => string;
+    snooze30m: string;
+    snooze2h: string;
+    snoozeTomorrow: (time: string) => string;
+    snoozed: (who: string, until: string) => string;
+    /** `gains` like "+120 comments"; `stage` is '' or the new stage's name. */
+    grew: (gains: string, minutes: number, stage: string) => string;
+    relapsed: (gains: string) => string;
+    reportTitle: (days: number) => string;
+    /** Duration units, spacing included. */
+    units: { min: string; h: string; d: string };
+    /** Figures already formatted ("42 min", "48.5%"). */
+    reportLines: (r: {
+      mentions: number;
+      risky: number;
+      share: string;
+      open: number;
+      levels: string;
+      categories: string;
+      ackMedian: string;
+      ackP90: string;
+      resolveMedian: string;
+      resolveP90: string;
+    }) => string;
+    digestTitle: string;
+    digestCounts: (newThreads: number, open: number, resolved: number, overdue: number) => string;
+    digestOverdue: string;
+    digestTop: string;
+  };
   refuse: {
     notAllowed: string;
     notFound: (id: string) => string;

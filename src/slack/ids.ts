@@ -15,6 +15,15 @@ export const ACTION_IDS: readonly ActionId[] = Object.values(ACTION);
 /** block_id of the alert's button row. */
 export const ALERT_ACTIONS_BLOCK = 'crisis_actions';
 
+/**
+ * Snooze buttons on a reminder: action_id `crisis_snooze_<choice>` (unique within the row), value
+ * `<thread id>:<choice>` with choice 30m, 2h or tomorrow.
+ */
+export const SNOOZE_ACTION_PREFIX = 'crisis_snooze';
+export const SNOOZE_ACTION_PATTERN = /^crisis_snooze_/;
+/** block_id of a reminder's Snooze row. */
+export const SNOOZE_BLOCK = 'crisis_snooze';
+
 export const VIEW = {
   draft: 'crisis_draft_modal',
   escalate: 'crisis_escalate_modal',

@@ -39,14 +39,20 @@ export function sortForTriage(threads: readonly Thread[]): Thread[] {
     );
 }
 
-/** Unacknowledged threads past their level's response time. */
-export function overdueThreads(threads: readonly Thread[], now: Date): Thread[] {
+/** Whether an open thread has missed a deadline at `now`; undefined leaves it to the built-in check. */
+export type OverdueCheck = (thread: Thread, now: Date) => boolean | undefined;
+
+/** Unacknowledged threads past their level's response time (the built-in check when none is given). */
+export function overdueThreads(threads: readonly Thread[], now: Date, isOverdue?: OverdueCheck): Thread[] {
   return sortForTriage(threads).filter(
-    (t) => t.state === 'open' && minutesSince(alertedAt(t), now) > RESPONSE_MINUTES[shownLevel(t)],
+    (t) =>
+      isOverdue?.(t, now) ??
+      (t.state === 'open' && minutesSince(alertedAt(t), now) > RESPONSE_MINUTES[shownLevel(t)]),
   );
 }
 
-function threadLine(thread: Thread, now: Date, s: Strings): string {
+/** One open thread as a list line: level, linked title, state, age, assignee, id. */
+export function threadLine(thread: Thread, now: Date, s: Strings): string {
   const who = thread.assignee ? ` · ${mention(thread.assignee)}` : '';
   return `• *${s.level[shownLevel(thread)]}* ${mrkdwnLink(thread.url, thread.title || s.alert.noTitle, 150)} · ${s.state[thread.state]} · ${s.command.age(minutesSince(alertedAt(thread), now))}${who} · \`${thread.id}\``;
 }
@@ -143,9 +149,10 @@ export function buildHomeView(
   sourceName: (id: string) => string,
   now: Date,
   s: Strings,
+  isOverdue?: OverdueCheck,
 ): types.HomeView {
   const open = sortForTriage(threads);
-  const overdue = overdueThreads(threads, now);
+  const overdue = overdueThreads(threads, now, isOverdue);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: s.home.title } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: s.home.updated(slackDate(now.toISOString())) }] },

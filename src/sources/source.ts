@@ -23,5 +23,10 @@ export interface SourceResult {
 export interface Source {
   id: string;
   type: string;
+  /**
+   * Added from outside the config file (e.g. from Slack): its fetches may not reach private, loopback or
+   * link-local addresses unless `http.allowPrivateNetworks` is true.
+   */
+  untrusted?: boolean;
   fetchPosts(ctx: SourceContext): Promise<SourceResult>;
 }

@@ -112,6 +112,11 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
         await threadsKv.set(id, next);
         return next;
       }),
+    deleteThread: (id) =>
+      threadLock(id, async () => {
+        await threadsKv.delete(id);
+        await slackKv.delete(id);
+      }),
     getWatchOverrides: async () =>
       (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] },
     putWatchOverrides: async (overrides: WatchOverrides) => {

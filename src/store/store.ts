@@ -56,6 +56,8 @@ export interface Store {
    * written thread, or undefined when there is no such thread.
    */
   updateThread(id: string, update: (thread: Thread) => Thread | Promise<Thread>): Promise<Thread | undefined>;
+  /** Deletes a thread and its Slack message record (retention); waits for a running update of it. */
+  deleteThread(id: string): Promise<void>;
   /** Streams every stored thread without loading them all at once. */
   threads(): AsyncIterable<Thread>;
   getSourceStatus(id: string): Promise<SourceStatus | undefined>;

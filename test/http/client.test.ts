@@ -31,6 +31,7 @@ function makeClient(config: Partial<HttpConfig> = {}, extra: Omit<HttpClientOpti
       perHostConcurrency: 4,
       perHostIntervalMs: 0,
       respectRobots: true,
+      allowPrivateNetworks: false,
       ...config,
     },
     retryBaseMs: 5,

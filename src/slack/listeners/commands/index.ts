@@ -1,9 +1,11 @@
 import type { App, RespondFn } from '@slack/bolt';
+import { buildReport } from '../../../core/followup/report.js';
 import type { Thread } from '../../../core/thread-schema.js';
 import { redactSecrets } from '../../../logger.js';
 import type { SourceStatus } from '../../../store/store.js';
 import { applyThreadAction } from '../../apply-action.js';
 import type { SlackDeps } from '../../deps.js';
+import { buildReportMessage } from '../../followup-messages.js';
 import { COMMAND } from '../../ids.js';
 import { mention, safeText } from '../../mrkdwn.js';
 import { buildSourcesMessage, buildStatusMessage } from '../../status-blocks.js';
@@ -46,6 +48,17 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       case 'sources':
         await say(buildSourcesMessage(await allSourceStatuses(deps), deps.sourceName, s));
         return;
+      case 'report': {
+        const days = rest[0]?.toLowerCase() === 'month' ? 30 : 7;
+        const until = deps.now();
+        const report = buildReport(await allThreads(deps), {
+          since: new Date(until.getTime() - days * 86_400_000).toISOString(),
+          until: until.toISOString(),
+          threshold: deps.config.alert.threshold,
+        });
+        await say(buildReportMessage(report, days, s));
+        return;
+      }
       case 'watch':
         await say(await handleWatch(deps, rest, user));
         return;

@@ -1,18 +1,16 @@
 import type { App, ViewOutput, ViewSubmitAction, webApi } from '@slack/bolt';
 import { levelSchema } from '../../../config/schema.js';
 import { recordEvent } from '../../../core/thread.js';
-import { RESOLUTION_OUTCOMES, type ResolutionOutcome, type Thread } from '../../../core/thread-schema.js';
+import { RESOLUTION_OUTCOMES, type ResolutionOutcome } from '../../../core/thread-schema.js';
 import { applyThreadAction } from '../../apply-action.js';
 import type { SlackDeps } from '../../deps.js';
 import { INPUT, VIEW } from '../../ids.js';
 import { decodeMetadata } from '../../modals.js';
 import { groupMention, LIMITS, mention, mrkdwnLink, safeText, truncate } from '../../mrkdwn.js';
+import { expandTargets, permalinkFor } from '../../escalation-dm.js';
 import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
 
 type Values = ViewOutput['state']['values'];
-
-/** Most people one escalation messages directly; a large group is reached by its mention in the thread. */
-const MAX_ESCALATION_DMS = 50;
 
 function input(values: Values, id: { block: string; action: string }) {
   return values[id.block]?.[id.action];
@@ -27,43 +25,6 @@ function createOnce(max = 1000): (key: string) => boolean {
     if (seen.size > max) seen.delete(seen.values().next().value as string);
     return true;
   };
-}
-
-async function permalinkFor(client: webApi.WebClient, deps: SlackDeps, thread: Thread): Promise<string> {
-  const message = await deps.store.getSlackMessage(thread.id);
-  if (!message) return '';
-  try {
-    const result = await client.chat.getPermalink({ channel: message.channel, message_ts: message.ts });
-    return result.permalink ?? '';
-  } catch (error) {
-    deps.logger.warn({ err: error, thread: thread.id }, 'no permalink for the alert');
-    return '';
-  }
-}
-
-/** Users to DM for an escalation: the picked people plus every member of the picked groups, once each. */
-async function expandTargets(
-  client: webApi.WebClient,
-  deps: SlackDeps,
-  users: readonly string[],
-  groups: readonly string[],
-) {
-  const all = new Set(users);
-  for (const group of groups) {
-    try {
-      const result = await client.usergroups.users.list({ usergroup: group });
-      for (const id of result.users ?? []) all.add(id);
-    } catch (error) {
-      deps.logger.warn({ err: error, group }, 'could not list a user group; its members get no DM');
-    }
-  }
-  if (all.size > MAX_ESCALATION_DMS) {
-    deps.logger.warn(
-      { targets: all.size, max: MAX_ESCALATION_DMS },
-      'escalation DMs capped; the thread mention reaches the rest',
-    );
-  }
-  return [...all].slice(0, MAX_ESCALATION_DMS);
 }
 
 /**

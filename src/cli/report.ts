@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildReport, formatReport } from '../core/followup/report.js';
+import type { Thread } from '../core/thread-schema.js';
+import { parseCommandArgs, UsageError } from './args.js';
+import type { Command } from './command.js';
+import { openExistingStore } from './open-store.js';
+
+const DAY = 86_400_000;
+
+/**
+ * A --since/--until value: an ISO date or date-time, `week` (7 days), `month` (30 days), or `<n>d` / `<n>h`
+ * before `now`. Undefined when it is none of those.
+ */
+export function parseSince(value: string, now: number): number | undefined {
+  if (value === 'week') return now - 7 * DAY;
+  if (value === 'month') return now - 30 * DAY;
+  const relative = /^(\d{1,4})([dh])$/.exec(value);
+  if (relative) return now - Number(relative[1]) * (relative[2] === 'd' ? DAY : 3_600_000);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'How the team did: mentions, risky share, time to acknowledge and to resolve',
+  help: `Usage: bulssi report [--since WHEN] [--until WHEN] [--json] [--out FILE] [--config FILE]
+
+Reports on the threads first seen in the period: posts about you, risky threads
+(at or above alert.threshold at their peak) by level and category, the share of
+risky posts among all posts about you, and the time from alert to acknowledgement
+and to resolution (median and 90th percentile).
+
+Options:
+  --since WHEN    start: week (default), month, 14d, 12h, or a date such as 2026-11-01
+  --until WHEN    end (default now), same forms
+  --json          the report as JSON
+  --out FILE      write the report to FILE instead of standard output
+  --config FILE   config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
+  -h, --help      show this help`,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, {
+      since: { type: 'string' },
+      until: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+    });
+    const now = Date.now();
+    const since = parseSince(values.since ?? 'week', now);
+    if (since === undefined)
+      throw new UsageError('--since must be week, month, <n>d, <n>h or a date such as 2026-11-01');
+    const until = values.until === undefined ? now : parseSince(values.until, now);
+    if (until === undefined)
+      throw new UsageError('--until must be week, month, <n>d, <n>h or a date such as 2026-11-30');
+    if (until <= since) throw new UsageError('--until must come after --since');
+
+    const opened = await openExistingStore(values.config, io);
+    if (!opened) return 0;
+    const { store, config } = opened;
+    try {
+      const threads: Thread[] = [];
+      for await (const thread of store.threads()) threads.push(thread);
+      const report = buildReport(threads, {
+        since: new Date(since).toISOString(),
+        until: new Date(until).toISOString(),
+        threshold: config?.alert.threshold ?? 'medium',
+      });
+      const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`;
+      if (values.out) {
+        const path = resolve(io.cwd, values.out);
+        writeFileSync(path, text);
+        io.stderr.write(`Report written to ${path}\n`);
+      } else {
+        io.stdout.write(text);
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
