@@ -4,6 +4,9 @@
  * headline keep most shingles; unrelated posts about the same brand share few.
  */
 
+/** Timeline note on a thread when the same story is found on another site: "also on <source id>". */
+export const ALSO_ON = 'also on ';
+
 /** Number of hash functions in a signature; the Jaccard estimate's error is about 1/sqrt(SIGNATURE_SIZE). */
 export const SIGNATURE_SIZE = 32;
 /** Estimated shingle overlap at or above which two posts count as the same story. */

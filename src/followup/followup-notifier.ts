@@ -69,7 +69,8 @@ export function createConsoleFollowupNotifier(
       const gains = news.jumped ? formatGains(news) : '';
       const stage = news.stageTo > news.stageFrom ? `stage ${news.stageFrom} → ${news.stageTo}` : '';
       const level = news.levelTo !== news.levelFrom ? `level ${news.levelFrom} → ${news.levelTo}` : '';
-      stream.write(`growing: ${head(thread)} ${[gains, stage, level].filter(Boolean).join(', ')}\n`);
+      const sites = news.sitesTo > news.sitesFrom ? `now on ${news.sitesTo} sites` : '';
+      stream.write(`growing: ${head(thread)} ${[gains, sites, stage, level].filter(Boolean).join(', ')}\n`);
     },
     async relapsed(thread, relapse) {
       stream.write(

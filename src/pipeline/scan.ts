@@ -4,7 +4,7 @@ import type { Level } from '../config/schema.js';
 import { canonicalUrl, threadIdFor } from '../core/canonical-url.js';
 import type { Metrics, Post } from '../core/post.js';
 import { sourceBaseline } from '../core/risk/engagement.js';
-import { type StoryIndex, storySignature } from '../core/story.js';
+import { ALSO_ON, type StoryIndex, storySignature } from '../core/story.js';
 import { createThread, markAlertPending, markAlertSent, needsAlert, observeThread } from '../core/thread.js';
 import type { Risk, Thread } from '../core/thread-schema.js';
 import type { HttpClient } from '../http/types.js';
@@ -251,7 +251,15 @@ async function linkSameStory(thread: Thread, deps: ScanDeps): Promise<Thread> {
   for (const copy of copies) {
     await deps.store.updateThread(copy.threadId, (current) => {
       const known = current.sites ?? [current.sourceId];
-      return known.includes(thread.sourceId) ? current : { ...current, sites: [...known, thread.sourceId] };
+      if (known.includes(thread.sourceId)) return current;
+      return {
+        ...current,
+        sites: [...known, thread.sourceId],
+        events: [
+          ...current.events,
+          { at: thread.firstSeenAt, type: 'seen', note: `${ALSO_ON}${thread.sourceId}` },
+        ],
+      };
     });
   }
   return { ...thread, story, sites };

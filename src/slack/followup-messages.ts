@@ -184,12 +184,18 @@ export function createSlackFollowupNotifier(deps: SlackFollowupDeps): FollowupNo
         ? formatGains(news, { comments: s.alert.comments, views: s.alert.views })
         : '';
       const stage = news.stageTo > news.stageFrom ? s.stage.names[news.stageTo] : '';
+      const sites = news.sitesTo > news.sitesFrom ? news.sitesTo : 0;
       // A rising level is said (in the channel too) when the alert is refreshed after the scan.
-      if (!gains && !stage) {
+      if (!gains && !stage && !sites) {
         await deps.messages.refresh(thread);
         return;
       }
-      const line = s.followup.grew(gains, minutesBetween(news.since, new Date(thread.lastSeenAt)), stage);
+      const line = s.followup.grew(
+        gains,
+        minutesBetween(news.since, new Date(thread.lastSeenAt)),
+        stage,
+        sites,
+      );
       await deps.messages.refresh(thread);
       await deps.messages.reply(thread, {
         text: line,

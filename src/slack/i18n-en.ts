@@ -86,8 +86,8 @@ export const en: Strings = {
     snooze2h: 'Snooze 2 h',
     snoozeTomorrow: (time) => `Until tomorrow ${time}`,
     snoozed: (who, until) => `:zzz: ${who} snoozed reminders until ${until}.`,
-    grew: (gains, minutes, stage) =>
-      `:chart_with_upwards_trend: ${[gains ? `${gains} in the last ${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`}` : '', stage ? `now at stage: *${stage}*` : ''].filter(Boolean).join('; ')}`,
+    grew: (gains, minutes, stage, sites) =>
+      `:chart_with_upwards_trend: ${[gains ? `${gains} in the last ${minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`}` : '', sites ? `now on *${sites}* sites` : '', stage ? `now at stage: *${stage}*` : ''].filter(Boolean).join('; ')}`,
     units: { min: ' min', h: ' h', d: ' d' },
     reportTitle: (days) => `Bulssi report · last ${days} days`,
     reportLines: (r) =>

@@ -88,8 +88,8 @@ export const ko: Strings = {
     snooze2h: '2시간 미루기',
     snoozeTomorrow: (time) => `내일 ${time}까지`,
     snoozed: (who, until) => `:zzz: ${who} 님이 알림을 ${until}까지 미뤘습니다.`,
-    grew: (gains, minutes, stage) =>
-      `:chart_with_upwards_trend: ${[gains ? `최근 ${minutes < 120 ? `${minutes}분` : `${Math.round(minutes / 60)}시간`} 동안 ${gains}` : '', stage ? `확산 단계: *${stage}*` : ''].filter(Boolean).join('; ')}`,
+    grew: (gains, minutes, stage, sites) =>
+      `:chart_with_upwards_trend: ${[gains ? `최근 ${minutes < 120 ? `${minutes}분` : `${Math.round(minutes / 60)}시간`} 동안 ${gains}` : '', sites ? `*${sites}*개 사이트로 퍼짐` : '', stage ? `확산 단계: *${stage}*` : ''].filter(Boolean).join('; ')}`,
     units: { min: '분', h: '시간', d: '일' },
     reportTitle: (days) => `불씨 리포트 · 최근 ${days}일`,
     reportLines: (r) =>

@@ -59,7 +59,8 @@ export interface Strings {
     snoozeTomorrow: (time: string) => string;
     snoozed: (who: string, until: string) => string;
     /** `gains` like "+120 comments"; `stage` is '' or the new stage's name. */
-    grew: (gains: string, minutes: number, stage: string) => string;
+    /** `sites` is the number of sites now carrying the story when that grew, else 0. */
+    grew: (gains: string, minutes: number, stage: string, sites: number) => string;
     relapsed: (gains: string) => string;
     reportTitle: (days: number) => string;
     /** Duration units, spacing included. */

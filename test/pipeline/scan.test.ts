@@ -215,6 +215,7 @@ describe('runScan across sites', () => {
     const repost = threads.find((t) => t.sourceId === 'cafe' && t.title.startsWith('[펌]'));
     const other = threads.find((t) => t.title === rave.title);
     expect(original?.sites).toEqual(['board', 'cafe']);
+    expect(original?.events.at(-1)).toMatchObject({ type: 'seen', note: 'also on cafe' });
     expect(repost?.sites).toEqual(['cafe', 'board']);
     expect(other?.sites).toEqual(['cafe']);
     expect(assessThread(original as Thread).stage.reasons).toContain('on 2 sites');

@@ -1,6 +1,7 @@
 import type { FollowupConfig } from '../../config/followup-schema.js';
 import { LEVELS, type Level } from '../../config/schema.js';
 import { assessStage, type Stage } from '../risk/stage.js';
+import { ALSO_ON } from '../story.js';
 import { isAtLeast, isOpen, recordEvent, transition } from '../thread.js';
 import type { MetricsSnapshot, Thread } from '../thread-schema.js';
 
@@ -12,6 +13,9 @@ export interface GrowthNews {
   views: number;
   stageFrom: Stage;
   stageTo: Stage;
+  /** Sites carrying the story when last told (or at the alert) and now. */
+  sitesFrom: number;
+  sitesTo: number;
   /** The level last told (at the alert or the last report) and the level now. */
   levelFrom: Level;
   levelTo: Level;
@@ -36,13 +40,23 @@ export const DEFAULT_GROWTH_RULE: GrowthRule = {
 
 const MINUTE = 60_000;
 
-function stageOf(thread: Thread, metrics: readonly MetricsSnapshot[]): Stage {
+function stageOf(thread: Thread, metrics: readonly MetricsSnapshot[], sites: number): Stage {
   return assessStage({
     text: `${thread.title}\n${thread.excerpt}`,
     category: thread.risk.category,
     metrics,
-    sites: 1,
+    sites,
   }).stage;
+}
+
+/** Sites carrying the story now (see the scan's same-story linking). */
+function sitesOf(thread: Thread): number {
+  return Math.max(1, thread.sites?.length ?? 1);
+}
+
+/** Sites the story reached after `at`, from the "also on" entries in the timeline. */
+function sitesAddedAfter(thread: Thread, at: string): number {
+  return thread.events.filter((e) => e.type === 'seen' && e.at > at && e.note?.startsWith(ALSO_ON)).length;
 }
 
 function gained(
@@ -77,14 +91,17 @@ export function growthNews(
   if (!last || !base) return undefined;
   const reported = thread.events.findLast((e) => e.type === 'grew');
   const alertedAt = thread.alert.at;
-  const told = /^stage=(\d)(?:;level=(\w+))?/.exec(reported?.note ?? '');
+  const told = /^stage=(\d)(?:;level=(\w+))?(?:;sites=(\d+))?/.exec(reported?.note ?? '');
+  const sitesTo = sitesOf(thread);
+  const sitesFrom = told?.[3] ? Number(told[3]) : Math.max(1, sitesTo - sitesAddedAfter(thread, alertedAt));
   const stageFrom: Stage = told
     ? (Number(told[1]) as Stage)
     : stageOf(
         thread,
         thread.metrics.filter((m) => m.at <= alertedAt),
+        sitesFrom,
       );
-  const stageTo = stageOf(thread, thread.metrics);
+  const stageTo = stageOf(thread, thread.metrics, sitesTo);
   const toldLevel = LEVELS.find((l) => l === told?.[2]);
   const levelFrom: Level = toldLevel ?? thread.alert.level;
   const comments = gained(base, last, 'comments');
@@ -95,11 +112,13 @@ export function growthNews(
     views,
     stageFrom,
     stageTo,
+    sitesFrom,
+    sitesTo,
     levelFrom,
     levelTo: thread.risk.level,
     jumped: comments >= rule.comments || views >= rule.views,
   };
-  if (stageTo > stageFrom) return news;
+  if (stageTo > stageFrom || sitesTo > sitesFrom) return news;
   // Crossing into high or critical is told at once.
   if (!isAtLeast(levelFrom, news.levelTo) && isAtLeast(news.levelTo, 'high')) return news;
   // A reopening for a relapse told the spike already: it counts as a report.
@@ -121,7 +140,7 @@ export function recordGrowth(thread: Thread, news: GrowthNews, now: string): Thr
     at: now,
     type: 'grew',
     by: 'bulssi',
-    note: `stage=${news.stageTo};level=${news.levelTo}`,
+    note: `stage=${news.stageTo};level=${news.levelTo};sites=${news.sitesTo}`,
   });
 }
 

@@ -64,6 +64,37 @@ describe('growth news', () => {
   });
 });
 
+describe('the same story on more sites', () => {
+  const alsoOn = (thread: Thread, source: string, minutes: number): Thread => ({
+    ...thread,
+    sites: [...(thread.sites ?? [thread.sourceId]), source],
+    events: [...thread.events, { at: at(minutes), type: 'seen', note: `also on ${source}` }],
+  });
+
+  it('reports a new site at once, and each further one once', () => {
+    const quiet = withMetrics([{ views: 125, comments: 8 }], [10]);
+    expect(growthNews(quiet, T0 + 10 * 60_000)).toBeUndefined();
+    const spread = alsoOn(quiet, 'cafe', 20);
+    const news = growthNews(spread, T0 + 20 * 60_000);
+    expect(news).toMatchObject({ sitesFrom: 1, sitesTo: 2, stageTo: 2 });
+    const told = recordGrowth(spread, news as NonNullable<typeof news>, at(20));
+    expect(growthNews(told, T0 + 25 * 60_000)).toBeUndefined();
+    expect(growthNews(alsoOn(told, 'blog', 26), T0 + 26 * 60_000)).toMatchObject({
+      sitesFrom: 2,
+      sitesTo: 3,
+    });
+  });
+
+  it('does not report sites the story was already on when it was alerted', () => {
+    const base = markAlertSent(
+      { ...makeThread({ now: at(0), post: { text: '한빛푸드 과자가 이상해요' } }), sites: ['board', 'cafe'] },
+      at(0),
+    );
+    const thread = withMetrics([{ views: 125, comments: 8 }], [10], base);
+    expect(growthNews(thread, T0 + 10 * 60_000)).toBeUndefined();
+  });
+});
+
 describe('level crossings', () => {
   it('tells a thread crossing into high or critical at once, once', () => {
     const medium = markAlertSent(makeThread({ now: at(0), risk: { level: 'medium' } }), at(0));
@@ -74,7 +105,7 @@ describe('level crossings', () => {
     const news = growthNews(risen, T0 + 10 * 60_000);
     expect(news).toMatchObject({ levelFrom: 'medium', levelTo: 'high', jumped: false });
     const told = recordGrowth(risen, news as NonNullable<typeof news>, at(10));
-    expect(told.events.at(-1)?.note).toBe('stage=4;level=high');
+    expect(told.events.at(-1)?.note).toBe('stage=4;level=high;sites=1');
     expect(growthNews(told, T0 + 11 * 60_000)).toBeUndefined();
     const critical = { ...told, risk: { ...told.risk, level: 'critical' as const } };
     expect(growthNews(critical, T0 + 12 * 60_000)).toMatchObject({ levelFrom: 'high', levelTo: 'critical' });
