@@ -44,6 +44,18 @@ describe('keyv store', () => {
     await store.close();
   });
 
+  it('lists titles that start with a colon exactly as stored', async () => {
+    const store = await createStore({ path: tempDb() });
+    const odd = { ...thread('odd'), title: ':( 한빛푸드 ::최악:: :base64:abc' };
+    await store.putThread(odd);
+    await store.putThread(thread('plain'));
+    const titles: string[] = [];
+    for await (const t of store.threads()) titles.push(t.title);
+    expect(titles.sort()).toEqual([':( 한빛푸드 ::최악:: :base64:abc', 'plain']);
+    expect((await store.getThread('odd'))?.title).toBe(odd.title);
+    await store.close();
+  });
+
   it('quarantines a record that fails validation instead of crashing or losing it', async () => {
     const path = tempDb();
     const store = await createStore({ path });
@@ -63,7 +75,10 @@ describe('keyv store', () => {
     expect(ids).toEqual(['good']);
     await reopened.close();
 
-    const quarantine = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}` }), namespace: 'quarantine' });
+    const quarantine = new Keyv({
+      store: new KeyvSqlite({ uri: `sqlite://${path}` }),
+      namespace: 'quarantine',
+    });
     const kept: unknown[] = [];
     for await (const [, value] of quarantine.iterator?.(quarantine.namespace) ?? []) kept.push(value);
     expect(kept).toEqual([{ schemaVersion: 99, id: 'bad' }]);
@@ -73,7 +88,13 @@ describe('keyv store', () => {
   it('keeps the last error of a source across later successful runs', async () => {
     const store = await createStore();
     const base = { id: 'board', items: 0, matched: 0, unchanged: false, durationMs: 5, warnings: [] };
-    await store.putSourceStatus({ ...base, lastRunAt: 'T1', ok: false, lastError: 'timeout', lastErrorAt: 'T1' });
+    await store.putSourceStatus({
+      ...base,
+      lastRunAt: 'T1',
+      ok: false,
+      lastError: 'timeout',
+      lastErrorAt: 'T1',
+    });
     expect((await store.getSourceStatus('board'))?.lastError).toBe('timeout');
     const all = [];
     for await (const s of store.sourceStatuses()) all.push(s.id);
@@ -90,6 +111,8 @@ describe('keyv store', () => {
   });
 
   it('says which file it could not open', async () => {
-    await expect(createStore({ path: '/proc/version/not-a-dir/bulssi.sqlite' })).rejects.toThrow(/bulssi\.sqlite/);
+    await expect(createStore({ path: '/proc/version/not-a-dir/bulssi.sqlite' })).rejects.toThrow(
+      /bulssi\.sqlite/,
+    );
   });
 });
