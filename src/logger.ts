@@ -34,13 +34,17 @@ const REDACT_PATHS = [
 ];
 
 /** Token shapes that must never reach a log even when they arrive inside free text (xoxb-, xapp-, Bearer ...). */
-const TOKEN_PATTERN = /\b(xox[abposr]-[A-Za-z0-9-]{6,}|xapp-[A-Za-z0-9-]{6,}|Bearer\s+[A-Za-z0-9._~+/=-]{8,})/g;
+const TOKEN_PATTERN =
+  /\b(xox[abposr]-[A-Za-z0-9-]{6,}|xapp-[A-Za-z0-9-]{6,}|Bearer\s+[A-Za-z0-9._~+/=-]{8,})/g;
 
 /**
  * Replaces secret values (from SECRET_ENV_VARS in `env`) and token-shaped strings in `text` with [REDACTED].
  * Used on error messages before they are logged or shown in Slack.
  */
-export function redactSecrets(text: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function redactSecrets(
+  text: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   let out = text.replace(TOKEN_PATTERN, '[REDACTED]');
   for (const name of SECRET_ENV_VARS) {
     const value = env[name];
@@ -49,7 +53,12 @@ export function redactSecrets(text: string, env: Readonly<Record<string, string 
   return out;
 }
 
-const LEVEL_COLORS: Record<string, string> = { error: '\x1b[31m', fatal: '\x1b[31m', warn: '\x1b[33m', info: '\x1b[36m' };
+const LEVEL_COLORS: Record<string, string> = {
+  error: '\x1b[31m',
+  fatal: '\x1b[31m',
+  warn: '\x1b[33m',
+  info: '\x1b[36m',
+};
 const OMIT = new Set(['level', 'time', 'pid', 'hostname', 'name', 'msg']);
 
 /** Turns one pino JSON line into "21:05:03 INFO message key=value" for a person watching a terminal. */

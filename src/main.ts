@@ -196,7 +196,8 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
     const index = new StoryIndex();
     const recent: Thread[] = [];
     const since = new Date(now().getTime() - STORY_WINDOW_DAYS * 86_400_000).toISOString();
-    for await (const thread of store.threads()) if (thread.story && thread.firstSeenAt >= since) recent.push(thread);
+    for await (const thread of store.threads())
+      if (thread.story && thread.firstSeenAt >= since) recent.push(thread);
     recent.sort((a, b) => a.firstSeenAt.localeCompare(b.firstSeenAt));
     for (const thread of recent) index.add(thread.id, thread.sourceId, thread.story ?? []);
     stories = index;

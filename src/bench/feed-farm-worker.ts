@@ -35,7 +35,9 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed(Number(match[1]), base));
+  res
+    .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
+    .end(feed(Number(match[1]), base));
 });
 let base = '';
 server.listen(0, '127.0.0.1', () => {

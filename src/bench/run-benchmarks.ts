@@ -25,17 +25,25 @@ function benchScoring(seconds = 3): void {
   }
   const elapsed = (performance.now() - start) / 1000;
   const rate = Math.round(scored / elapsed);
-  console.log(`score: ${rate.toLocaleString('en-US')} posts/s on one core (500-character posts, ${scored.toLocaleString('en-US')} scored in ${elapsed.toFixed(2)} s; target ≥ 20,000)`);
+  console.log(
+    `score: ${rate.toLocaleString('en-US')} posts/s on one core (500-character posts, ${scored.toLocaleString('en-US')} scored in ${elapsed.toFixed(2)} s; target ≥ 20,000)`,
+  );
 }
 
 /** Wall time and peak memory of one scan of `feeds` RSS sources × `items` items served on loopback. */
 async function benchScan(feeds = 200, items = 50): Promise<void> {
-  const worker = new Worker(new URL('./feed-farm-worker.js', import.meta.url), { workerData: { feeds, items } });
+  const worker = new Worker(new URL('./feed-farm-worker.js', import.meta.url), {
+    workerData: { feeds, items },
+  });
   const base = await new Promise<string>((resolve) => worker.once('message', resolve));
   const dir = mkdtempSync(join(tmpdir(), 'bulssi-bench-'));
   const config = configFrom({
     watch: { brands: [{ name: '한빛푸드', aliases: ['Hanbit Foods'] }] },
-    sources: Array.from({ length: feeds }, (_, n) => ({ id: `feed-${n}`, type: 'feed' as const, url: `${base}/feed/${n}.xml` })),
+    sources: Array.from({ length: feeds }, (_, n) => ({
+      id: `feed-${n}`,
+      type: 'feed' as const,
+      url: `${base}/feed/${n}.xml`,
+    })),
     // Every feed is on one loopback host: lift the politeness limits meant for real sites.
     http: { perHostConcurrency: 16, perHostIntervalMs: 0 },
     store: { path: join(dir, 'bench.sqlite') },

@@ -53,7 +53,13 @@ export async function benchCrisisStatus(count = 10_000, runs = 20): Promise<void
     slack: { channel: 'C0BENCH' },
   });
   const app = createSlackApp({
-    settings: { botToken: 'xoxb-bench', signingSecret: SECRET, appToken: undefined, apiUrl: `${slackUrl}/api/`, port: 0 },
+    settings: {
+      botToken: 'xoxb-bench',
+      signingSecret: SECRET,
+      appToken: undefined,
+      apiUrl: `${slackUrl}/api/`,
+      port: 0,
+    },
     config,
     store,
     logger: pino({ level: 'silent' }),

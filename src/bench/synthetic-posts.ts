@@ -34,7 +34,13 @@ export function syntheticPosts(count: number, length = 500, seed = 42) {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
     return state;
   };
-  const posts: { id: string; title: string; text: string; lang: 'ko' | 'en'; metrics: { views: number; comments: number } }[] = [];
+  const posts: {
+    id: string;
+    title: string;
+    text: string;
+    lang: 'ko' | 'en';
+    metrics: { views: number; comments: number };
+  }[] = [];
   for (let i = 0; i < count; i++) {
     const lang = next() % 2 === 0 ? 'ko' : 'en';
     const phrases = lang === 'ko' ? KO : EN;

@@ -55,6 +55,8 @@ const sourceBase = {
   id: sourceId,
   name: nonEmpty.optional(),
   enabled: z.boolean().default(true),
+  /** A news outlet: its posts count as media pickup (spread stage 4). Naver news results always do. */
+  media: z.boolean().default(false),
 };
 
 export const feedSourceSchema = z.strictObject({

@@ -23,6 +23,8 @@ export interface Post {
   publishedAt?: string;
   metrics: Metrics;
   lang?: Lang;
+  /** Published by a news outlet: the story has reached the media. */
+  media?: boolean;
 }
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/g;

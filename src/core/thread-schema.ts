@@ -35,7 +35,12 @@ export const riskSchema = z.object({
 export type Risk = z.infer<typeof riskSchema>;
 
 /** Ways a crisis thread ends: answered in public, made good, the post taken down, or nothing needed. */
-export const RESOLUTION_OUTCOMES = ['replied_publicly', 'refunded_fixed', 'post_removed', 'no_action'] as const;
+export const RESOLUTION_OUTCOMES = [
+  'replied_publicly',
+  'refunded_fixed',
+  'post_removed',
+  'no_action',
+] as const;
 export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 
 export const threadEventSchema = z.object({
@@ -99,6 +104,8 @@ export const threadSchema = z.object({
     })
     .optional(),
   events: z.array(threadEventSchema),
+  /** Published by a news outlet (media pickup). */
+  media: z.boolean().optional(),
   /** Sources carrying the same story (near-duplicates found across sites), this thread's own first. */
   sites: z.array(z.string()).optional(),
   /** MinHash signature of the story, to find its copies on other sites (see core/story.ts). */

@@ -43,7 +43,11 @@ function snapshot(metrics: Metrics, at: string): MetricsSnapshot {
 
 function sameCounts(a: MetricsSnapshot | undefined, b: MetricsSnapshot): boolean {
   return (
-    a !== undefined && a.views === b.views && a.comments === b.comments && a.likes === b.likes && a.shares === b.shares
+    a !== undefined &&
+    a.views === b.views &&
+    a.comments === b.comments &&
+    a.likes === b.likes &&
+    a.shares === b.shares
   );
 }
 
@@ -52,7 +56,13 @@ function addEvent(events: readonly ThreadEvent[], event: ThreadEvent): ThreadEve
 }
 
 /** A new thread for a post seen for the first time. `now` is ISO 8601. */
-export function createThread(input: { id: string; canonicalUrl: string; post: Post; risk: Risk; now: string }): Thread {
+export function createThread(input: {
+  id: string;
+  canonicalUrl: string;
+  post: Post;
+  risk: Risk;
+  now: string;
+}): Thread {
   const { id, canonicalUrl, post, risk, now } = input;
   const thread: Thread = {
     schemaVersion: THREAD_SCHEMA_VERSION,
@@ -74,6 +84,7 @@ export function createThread(input: { id: string; canonicalUrl: string; post: Po
   if (post.author !== undefined) thread.author = post.author;
   if (post.publishedAt !== undefined) thread.publishedAt = post.publishedAt;
   if (post.lang !== undefined) thread.lang = post.lang;
+  if (post.media) thread.media = true;
   return thread;
 }
 
@@ -163,21 +174,29 @@ const EVENT: Record<ThreadAction['type'], ThreadEvent['type']> = {
  */
 export function transition(thread: Thread, action: ThreadAction, now: string): Thread {
   if (!ALLOWED[action.type].includes(thread.state)) {
-    throw new BotError('ERR_TRANSITION', `Thread ${thread.id} is ${thread.state}; it cannot be ${NEXT[action.type]}.`);
+    throw new BotError(
+      'ERR_TRANSITION',
+      `Thread ${thread.id} is ${thread.state}; it cannot be ${NEXT[action.type]}.`,
+    );
   }
   if (action.type === 'escalate' && thread.state === 'escalated' && action.targets) {
     const fresh = action.targets.filter((t) => !thread.escalatedTo?.includes(t));
     const raises = action.level !== undefined && !isAtLeast(thread.peakLevel, action.level);
     if (fresh.length === 0 && !raises) {
-      throw new BotError('ERR_TRANSITION', `Thread ${thread.id} is already escalated to everyone picked, at that level.`);
+      throw new BotError(
+        'ERR_TRANSITION',
+        `Thread ${thread.id} is already escalated to everyone picked, at that level.`,
+      );
     }
   }
   const event: ThreadEvent = { at: now, type: EVENT[action.type] };
   if (action.by !== undefined) event.by = action.by;
   if ('note' in action && action.note !== undefined) event.note = action.note;
   const next: Thread = { ...thread, state: NEXT[action.type], events: addEvent(thread.events, event) };
-  if (action.type === 'acknowledge' || (action.type === 'escalate' && !thread.assignee)) next.assignee = action.by;
-  if (action.type === 'escalate' && action.level !== undefined) next.peakLevel = maxLevel(thread.peakLevel, action.level);
+  if (action.type === 'acknowledge' || (action.type === 'escalate' && !thread.assignee))
+    next.assignee = action.by;
+  if (action.type === 'escalate' && action.level !== undefined)
+    next.peakLevel = maxLevel(thread.peakLevel, action.level);
   if (action.type === 'escalate' && action.targets) {
     next.escalatedTo = [...new Set([...(thread.escalatedTo ?? []), ...action.targets])];
   }
@@ -217,7 +236,9 @@ const eventKey = (event: ThreadEvent) => `${event.at}|${event.type}|${event.by ?
  */
 export function keepPeopleActions(stored: Thread, incoming: Thread): Thread {
   const known = new Set(incoming.events.map(eventKey));
-  const missing = stored.events.filter((event) => PEOPLE_EVENTS.has(event.type) && !known.has(eventKey(event)));
+  const missing = stored.events.filter(
+    (event) => PEOPLE_EVENTS.has(event.type) && !known.has(eventKey(event)),
+  );
   if (missing.length === 0) return incoming;
   const events = [...incoming.events, ...missing].sort((a, b) => a.at.localeCompare(b.at)).slice(-EVENTS_MAX);
   const merged: Thread = {

@@ -34,7 +34,9 @@ export function toFetchError(error: unknown, url: string, timeoutMs: number): Fe
   if (blocked) return blocked;
   const cause = plainCause(error);
   if (error instanceof AbortError || (error as { name?: unknown }).name === 'AbortError') {
-    return new FetchError('ERR_ABORTED', `Fetching ${url} was stopped (Bulssi is shutting down).`, url, { cause });
+    return new FetchError('ERR_ABORTED', `Fetching ${url} was stopped (Bulssi is shutting down).`, url, {
+      cause,
+    });
   }
   if (error instanceof TimeoutError) {
     return new FetchError(

@@ -16,11 +16,18 @@ export function opsListenFrom(
   mode: 'terminal' | 'socket' | 'http',
 ): OpsListen | undefined {
   if (mode === 'http') return undefined;
-  const name = env.METRICS_PORT?.trim() ? 'METRICS_PORT' : mode === 'socket' && env.PORT?.trim() ? 'PORT' : undefined;
+  const name = env.METRICS_PORT?.trim()
+    ? 'METRICS_PORT'
+    : mode === 'socket' && env.PORT?.trim()
+      ? 'PORT'
+      : undefined;
   if (!name) return undefined;
   const raw = env[name]?.trim() ?? '';
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port > 65535)
-    throw new ConfigError([`${name}: "${raw}" is not a port number (0–65535; 0 picks a free one)`], 'the environment');
+    throw new ConfigError(
+      [`${name}: "${raw}" is not a port number (0–65535; 0 picks a free one)`],
+      'the environment',
+    );
   return { port, host: env.METRICS_HOST?.trim() || undefined };
 }

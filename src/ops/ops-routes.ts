@@ -25,14 +25,27 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, type: s
 export function createOpsHandlers(deps: OpsDeps): Record<OpsPath, OpsHandler> {
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
     if (res.headersSent) res.end();
-    else send(req, res, 500, 'text/plain; charset=utf-8', `${error instanceof Error ? error.message : 'error'}\n`);
+    else
+      send(
+        req,
+        res,
+        500,
+        'text/plain; charset=utf-8',
+        `${error instanceof Error ? error.message : 'error'}\n`,
+      );
   };
   return {
     '/healthz': (req, res) => send(req, res, 200, 'text/plain; charset=utf-8', 'ok\n'),
     '/readyz': (req, res) => {
       deps.readiness().then(
         (report) =>
-          send(req, res, report.ready ? 200 : 503, 'application/json; charset=utf-8', `${JSON.stringify(report)}\n`),
+          send(
+            req,
+            res,
+            report.ready ? 200 : 503,
+            'application/json; charset=utf-8',
+            `${JSON.stringify(report)}\n`,
+          ),
         (error: unknown) => fail(req, res, error),
       );
     },

@@ -11,7 +11,13 @@ export function sampleConfig(baseUrl: string, storePath = './data/sample.sqlite'
   return {
     company: { name: '한빛푸드' },
     watch: {
-      brands: [{ name: '한빛푸드', aliases: ['Hanbit Foods', 'HanbitFoods'], misspellings: ['한빗푸드', '한빛후드'] }],
+      brands: [
+        {
+          name: '한빛푸드',
+          aliases: ['Hanbit Foods', 'HanbitFoods'],
+          misspellings: ['한빗푸드', '한빛후드'],
+        },
+      ],
       exclude: ['한빛푸드뱅크'],
     },
     sources: [
@@ -29,9 +35,20 @@ export function sampleConfig(baseUrl: string, storePath = './data/sample.sqlite'
           comments: 'td.subject .cmt',
           likes: 'td.recommend',
         },
-        follow: { body: '.post-body', views: '.view-head .hit', comments: '.view-head .cmt-count', limit: 20 },
+        follow: {
+          body: '.post-body',
+          views: '.view-head .hit',
+          comments: '.view-head .cmt-count',
+          limit: 20,
+        },
       },
-      { id: 'sample-news', name: 'Hanbit Daily RSS (sample)', type: 'feed', url: `${baseUrl}/feeds/news.xml` },
+      {
+        id: 'sample-news',
+        name: 'Hanbit Daily RSS (sample)',
+        type: 'feed',
+        url: `${baseUrl}/feeds/news.xml`,
+        media: true,
+      },
       {
         id: 'sample-naver',
         name: 'Naver Search (sample)',

@@ -11,7 +11,10 @@ export interface SampleInternet {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /** "2026.11.22 14:05" in Korea time, the way Korean boards print dates. */
 function boardDate(date: Date): string {
@@ -29,7 +32,9 @@ function naverPostdate(date: Date): string {
  * an RSS news feed with ETag, a Naver-Search-API-shaped JSON endpoint and a Hacker-News-search-shaped one.
  * `now` is injectable so tests see stable dates; counts grow with minutes since start.
  */
-export async function startSampleInternet(options: { now?: () => Date; port?: number } = {}): Promise<SampleInternet> {
+export async function startSampleInternet(
+  options: { now?: () => Date; port?: number } = {},
+): Promise<SampleInternet> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   const minutesUp = () => Math.max(0, (now().getTime() - startedAt.getTime()) / 60_000);
@@ -98,7 +103,10 @@ ${items}
   };
 
   const matchesQuery = (text: string, query: string) =>
-    text.replace(/<[^>]+>|\s+/g, '').toLowerCase().includes(query.replace(/\s+/g, '').toLowerCase());
+    text
+      .replace(/<[^>]+>|\s+/g, '')
+      .toLowerCase()
+      .includes(query.replace(/\s+/g, '').toLowerCase());
 
   const handle = (req: IncomingMessage, res: ServerResponse, base: string) => {
     const url = new URL(req.url ?? '/', base);
@@ -136,11 +144,25 @@ ${items}
           title: item.title,
           link: `${base}${item.path}`,
           description: item.description,
-          ...(item.kind === 'blog' ? { bloggername: item.by, bloggerlink: `${base}/blog`, postdate: naverPostdate(postedAt(item.ageMinutes)) } : {}),
+          ...(item.kind === 'blog'
+            ? {
+                bloggername: item.by,
+                bloggerlink: `${base}/blog`,
+                postdate: naverPostdate(postedAt(item.ageMinutes)),
+              }
+            : {}),
           ...(item.kind === 'cafearticle' ? { cafename: item.by, cafeurl: `${base}/cafe` } : {}),
-          ...(item.kind === 'news' ? { originallink: `${base}${item.path}`, pubDate: postedAt(item.ageMinutes).toUTCString() } : {}),
+          ...(item.kind === 'news'
+            ? { originallink: `${base}${item.path}`, pubDate: postedAt(item.ageMinutes).toUTCString() }
+            : {}),
         }));
-      return json(200, { lastBuildDate: now().toUTCString(), total: items.length, start: 1, display: items.length, items });
+      return json(200, {
+        lastBuildDate: now().toUTCString(),
+        total: items.length,
+        start: 1,
+        display: items.length,
+        items,
+      });
     }
     if (url.pathname === '/hn/api/v1/search_by_date') {
       const query = url.searchParams.get('query') ?? '';

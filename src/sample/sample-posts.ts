@@ -122,7 +122,8 @@ export const NEWS_ITEMS: readonly SampleFeedItem[] = [
   {
     guid: 'news-5503',
     title: 'Hanbit Foods opens a new bakery plant in Busan',
-    description: 'The new plant will supply the company’s cake and bread lines across the south-east and add 120 jobs.',
+    description:
+      'The new plant will supply the company’s cake and bread lines across the south-east and add 120 jobs.',
     path: '/news/5503',
     ageMinutes: 900,
   },
@@ -150,7 +151,8 @@ export const NAVER_ITEMS: readonly SampleNaverItem[] = [
   {
     kind: 'blog',
     title: '<b>한빛푸드</b> 떡볶이 밀키트 솔직 후기',
-    description: '국물 떡볶이 좋아하는 분들께 추천! 양도 넉넉하고 매운맛 조절도 가능해서 좋았어요 &amp; 재구매 의사 있음.',
+    description:
+      '국물 떡볶이 좋아하는 분들께 추천! 양도 넉넉하고 매운맛 조절도 가능해서 좋았어요 &amp; 재구매 의사 있음.',
     path: '/blog/foodie_j/22334455',
     by: '푸디J의 맛집일기',
     ageMinutes: 240,

@@ -19,6 +19,8 @@ export interface PostDraft {
   metrics?: { [K in keyof Metrics]?: number | undefined };
   /** When the source says; otherwise guessed from the script of title and text. */
   lang?: Lang | undefined;
+  /** Published by a news outlet. */
+  media?: boolean | undefined;
 }
 
 /**
@@ -49,6 +51,7 @@ export function buildPost(draft: PostDraft): Post {
   const author = collapseWhitespace(draft.author ?? '');
   if (author) post.author = truncateText(author, 100);
   if (draft.publishedAt) post.publishedAt = draft.publishedAt;
+  if (draft.media) post.media = true;
   return post;
 }
 

@@ -10,8 +10,20 @@ export interface SourceOptions {
   now?: () => Date;
 }
 
-/** The adapter for one configured source, chosen by its `type`. */
+/** The adapter for one configured source, chosen by its `type`; a `media` source marks its posts as news. */
 export function createSource(config: SourceConfig, options: SourceOptions = {}): Source {
+  const source = adapterFor(config, options);
+  if (!config.media) return source;
+  return {
+    ...source,
+    fetchPosts: async (ctx) => {
+      const result = await source.fetchPosts(ctx);
+      return { ...result, posts: result.posts.map((post) => ({ ...post, media: true })) };
+    },
+  };
+}
+
+function adapterFor(config: SourceConfig, options: SourceOptions): Source {
   switch (config.type) {
     case 'feed':
       return createFeedSource(config, options);

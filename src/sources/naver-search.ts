@@ -74,6 +74,7 @@ export function parseNaverSearch(body: string, options: ParseNaverOptions): Nave
         text: htmlToText(item.description ?? ''),
         author: item.bloggername ? htmlToText(item.bloggername) : undefined,
         publishedAt: parseDate(date, { now: options.now }),
+        media: options.kind === 'news',
       }),
     );
   }

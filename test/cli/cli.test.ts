@@ -142,6 +142,9 @@ describe('the embedded default', () => {
     expect(result.stdout).toContain('이물질');
     expect(result.stdout).toMatch(/━━ (HIGH|CRITICAL|MEDIUM) · contamination/);
     expect(result.stdout).toContain('leaked customer addresses');
+    expect(result.stdout).toMatch(
+      /Hanbit Foods recalls snack line[\s\S]*?stage\s+4 of 4 \(evidence, media or boycott\): picked up by news/,
+    );
     expect(result.stdout).not.toContain('딸기케이크');
     expect(result.stdout).not.toContain('한빛푸드뱅크');
     expect(result.stdout).toMatch(/Scan \w+: 4 sources \(0 failed\), \d+ posts, \d+ about us \(1 excluded\)/);

@@ -20,11 +20,17 @@ const risky = (n: number) => ({
   title: `한빛푸드 과자에서 벌레가 나왔어요 (${n}번째 제보)`,
   text: `오늘 산 한빛푸드 과자 ${n}봉지째에서 벌레가 나왔습니다. 사진 있습니다. 환불해 주세요.`,
 });
-const calm = (n: number) => ({ title: `한빛푸드 신제품 후기 ${n}`, text: '맛있게 잘 먹었습니다. 포장도 깔끔해요.' });
+const calm = (n: number) => ({
+  title: `한빛푸드 신제품 후기 ${n}`,
+  text: '맛있게 잘 먹었습니다. 포장도 깔끔해요.',
+});
 
 function feedXml(): string {
   const items = [
-    ...Array.from({ length: RISKY }, (_, i) => ({ ...risky(i + 1), link: `https://board.example/r/${i + 1}` })),
+    ...Array.from({ length: RISKY }, (_, i) => ({
+      ...risky(i + 1),
+      link: `https://board.example/r/${i + 1}`,
+    })),
     ...Array.from({ length: CALM }, (_, i) => ({ ...calm(i + 1), link: `https://board.example/c/${i + 1}` })),
   ]
     .map(
@@ -70,7 +76,8 @@ function workspace(): string {
 }
 
 /** Thread ids of the alert blocks in console output, in print order. */
-const printedThreads = (stdout: string) => [...stdout.matchAll(/^ {2}thread\s+(\S+) \(/gm)].map((m) => m[1] ?? '');
+const printedThreads = (stdout: string) =>
+  [...stdout.matchAll(/^ {2}thread\s+(\S+) \(/gm)].map((m) => m[1] ?? '');
 
 /** Kill once `afterAlerts` alerts were printed, `thenMs` later (0: at once); or `afterMs` after the start. */
 type Kill = { afterAlerts: number; thenMs?: number } | { afterMs: number };
@@ -138,52 +145,54 @@ const PLANS: Kill[][] = [
 ];
 
 describe('kill -9 during a scan', () => {
-  it(
-    'loses no thread and no alert, and repeats at most the one alert being printed when killed',
-    async () => {
-      const results = [];
-      // A few at a time: quicker, and the load only spreads the kill points further.
-      for (let i = 0; i < PLANS.length; i += 3) {
-        results.push(...(await Promise.all(PLANS.slice(i, i + 3).map((plan) => trial(plan)))));
-      }
+  it('loses no thread and no alert, and repeats at most the one alert being printed when killed', async () => {
+    const results = [];
+    // A few at a time: quicker, and the load only spreads the kill points further.
+    for (let i = 0; i < PLANS.length; i += 3) {
+      results.push(...(await Promise.all(PLANS.slice(i, i + 3).map((plan) => trial(plan)))));
+    }
 
-      let killedRuns = 0;
-      let repeated = 0;
-      for (const [index, { runs, last, threads, invalid }] of results.entries()) {
-        const plan = JSON.stringify(PLANS[index]);
-        expect(last.code, `${plan}: ${last.stderr}`).toBe(0);
-        expect(invalid, plan).toEqual([]);
-        expect(last.stderr, plan).not.toMatch(/quarantine|not valid/i);
+    let killedRuns = 0;
+    let repeated = 0;
+    for (const [index, { runs, last, threads, invalid }] of results.entries()) {
+      const plan = JSON.stringify(PLANS[index]);
+      expect(last.code, `${plan}: ${last.stderr}`).toBe(0);
+      expect(invalid, plan).toEqual([]);
+      expect(last.stderr, plan).not.toMatch(/quarantine|not valid/i);
 
-        // Every post is tracked once, and every risky one ends with its alert recorded as sent.
-        expect(threads, plan).toHaveLength(RISKY + CALM);
-        const riskyThreads = threads.filter((t) => t.title.includes('벌레'));
-        expect(riskyThreads, plan).toHaveLength(RISKY);
-        for (const t of riskyThreads) expect(t.alert?.status, `${plan} ${t.title}`).toBe('sent');
-        for (const t of threads.filter((t) => !t.title.includes('벌레'))) expect(t.alert, plan).toBeUndefined();
+      // Every post is tracked once, and every risky one ends with its alert recorded as sent.
+      expect(threads, plan).toHaveLength(RISKY + CALM);
+      const riskyThreads = threads.filter((t) => t.title.includes('벌레'));
+      expect(riskyThreads, plan).toHaveLength(RISKY);
+      for (const t of riskyThreads) expect(t.alert?.status, `${plan} ${t.title}`).toBe('sent');
+      for (const t of threads.filter((t) => !t.title.includes('벌레'))) expect(t.alert, plan).toBeUndefined();
 
-        // Console alerts across all runs: each risky thread at least once; a thread is printed again only
-        // when a run died after printing it and before recording it as sent, so at most once per kill,
-        // and only the last alert that run printed.
-        const outputs = [...runs.map((r) => r.stdout), last.stdout];
-        const counts = new Map<string, number>();
-        for (const id of outputs.flatMap(printedThreads)) counts.set(id, (counts.get(id) ?? 0) + 1);
-        for (const t of riskyThreads) expect(counts.get(t.id) ?? 0, `${plan} ${t.title}`).toBeGreaterThanOrEqual(1);
-        expect([...counts.keys()].every((id) => riskyThreads.some((t) => t.id === id)), plan).toBe(true);
-        const lastPrintedByKilled = new Set(runs.filter((r) => r.killed).map((r) => printedThreads(r.stdout).at(-1)));
-        for (const [id, count] of counts) {
-          if (count > 1) {
-            expect(count, plan).toBe(2);
-            expect(lastPrintedByKilled.has(id), `${plan}: ${id} printed twice`).toBe(true);
-            repeated += 1;
-          }
+      // Console alerts across all runs: each risky thread at least once; a thread is printed again only
+      // when a run died after printing it and before recording it as sent, so at most once per kill,
+      // and only the last alert that run printed.
+      const outputs = [...runs.map((r) => r.stdout), last.stdout];
+      const counts = new Map<string, number>();
+      for (const id of outputs.flatMap(printedThreads)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const t of riskyThreads)
+        expect(counts.get(t.id) ?? 0, `${plan} ${t.title}`).toBeGreaterThanOrEqual(1);
+      expect(
+        [...counts.keys()].every((id) => riskyThreads.some((t) => t.id === id)),
+        plan,
+      ).toBe(true);
+      const lastPrintedByKilled = new Set(
+        runs.filter((r) => r.killed).map((r) => printedThreads(r.stdout).at(-1)),
+      );
+      for (const [id, count] of counts) {
+        if (count > 1) {
+          expect(count, plan).toBe(2);
+          expect(lastPrintedByKilled.has(id), `${plan}: ${id} printed twice`).toBe(true);
+          repeated += 1;
         }
-        killedRuns += runs.filter((r) => r.killed).length;
-        expect(repeated).toBeLessThanOrEqual(killedRuns);
       }
-      // The plans must actually have killed runs mid-scan, or the test proves nothing.
-      expect(killedRuns).toBeGreaterThanOrEqual(PLANS.length);
-    },
-    60_000,
-  );
+      killedRuns += runs.filter((r) => r.killed).length;
+      expect(repeated).toBeLessThanOrEqual(killedRuns);
+    }
+    // The plans must actually have killed runs mid-scan, or the test proves nothing.
+    expect(killedRuns).toBeGreaterThanOrEqual(PLANS.length);
+  }, 60_000);
 });

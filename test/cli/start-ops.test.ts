@@ -89,7 +89,10 @@ describe('bulssi start shutdown', () => {
     expect(stdout).toMatch(/Scan \w+: 1 sources? \(1 failed\)/);
 
     const sources = await runCli(['sources', '--json'], { cwd });
-    const [status] = sources.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; lastError?: string });
+    const [status] = sources.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ok: boolean; lastError?: string });
     expect(status?.ok).toBe(false);
     expect(status?.lastError).toContain('was stopped (Bulssi is shutting down)');
   });

@@ -147,7 +147,7 @@ describe('config', () => {
 
   it('validates the commented example shipped with the project', () => {
     const config = loadConfigFile(new URL('../../bulssi.example.yaml', import.meta.url).pathname);
-    expect(config.sources.map((s) => s.type)).toEqual(['feed', 'html', 'naver', 'hn']);
+    expect(config.sources.map((s) => s.type)).toEqual(['feed', 'feed', 'html', 'naver', 'hn']);
     expect(config.watch.exclude).toContain('한빛푸드뱅크');
   });
 

@@ -222,7 +222,9 @@ describe('html board source', () => {
     const result = await createHtmlBoardSource(config, { now: () => now }).fetchPosts(ctx());
 
     // The failing page is asked twice (the client retries a 5xx once); the set of pages is what matters here.
-    const fetched = new Set(server.requests.map((r) => r.path).filter((p) => p.startsWith('/board/view.php')));
+    const fetched = new Set(
+      server.requests.map((r) => r.path).filter((p) => p.startsWith('/board/view.php')),
+    );
     expect([...fetched].sort()).toEqual([
       '/board/view.php?id=free&no=1022',
       '/board/view.php?id=free&no=1023',
@@ -235,7 +237,9 @@ describe('html board source', () => {
     expect(notFollowed?.text).toBe('');
     const warnings = result.warnings.sort();
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toBe(`follow body selector '.post-body' matched nothing on ${server.url}/board/view.php?id=free&no=1022`);
+    expect(warnings[0]).toBe(
+      `follow body selector '.post-body' matched nothing on ${server.url}/board/view.php?id=free&no=1022`,
+    );
     expect(warnings[1]).toMatch(
       /^post page http:\/\/127\.0\.0\.1:\d+\/board\/view\.php\?id=free&no=1023 could not be read: .*HTTP 500/,
     );

@@ -45,8 +45,10 @@ describe('parseNaverSearch', () => {
         url: 'https://n.news.naver.com/mnews/article/001/0012345678?sid=101',
         title: '한빛푸드, 바삭칩 전량 회수 결정',
         publishedAt: '2026-11-20T05:05:00.000Z',
+        media: true,
       }),
     ]);
+    expect(parseNaverSearch(fixture('naver-blog.json'), options).posts[0]?.media).toBeUndefined();
   });
 
   it('reads café articles, which carry no date', () => {

@@ -46,6 +46,7 @@ function stageOf(thread: Thread, metrics: readonly MetricsSnapshot[], sites: num
     category: thread.risk.category,
     metrics,
     sites,
+    fromNews: thread.media === true,
   }).stage;
 }
 

@@ -6,7 +6,13 @@ import { assessStage, type StageAssessment } from './stage.js';
 export function assessThread(thread: Thread): { stage: StageAssessment; response: Recommendation } {
   const text = `${thread.title}\n${thread.excerpt}`;
   const sites = Math.max(1, thread.sites?.length ?? 1);
-  const stage = assessStage({ text, category: thread.risk.category, metrics: thread.metrics, sites });
+  const stage = assessStage({
+    text,
+    category: thread.risk.category,
+    metrics: thread.metrics,
+    sites,
+    fromNews: thread.media === true,
+  });
   const response = recommendResponse({
     text,
     category: thread.risk.category,
