@@ -101,6 +101,8 @@ export const threadSchema = z.object({
       status: z.enum(['pending', 'sent']),
       level: levelSchema,
       at: z.string(),
+      /** Delivery attempts so far; past the first, an earlier one may have reached Slack before a crash. */
+      attempts: z.number().int().positive().optional(),
     })
     .optional(),
   events: z.array(threadEventSchema),

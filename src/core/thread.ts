@@ -123,8 +123,10 @@ export function needsAlert(thread: Thread, threshold: Level): boolean {
   return thread.alert?.status === 'pending' || isAtLeast(thread.risk.level, threshold);
 }
 
+/** Records a delivery attempt about to start; counts attempts so a retry knows one may already have landed. */
 export function markAlertPending(thread: Thread, now: string): Thread {
-  return { ...thread, alert: { status: 'pending', level: thread.risk.level, at: now } };
+  const attempts = thread.alert?.status === 'pending' ? (thread.alert.attempts ?? 1) + 1 : 1;
+  return { ...thread, alert: { status: 'pending', level: thread.risk.level, at: now, attempts } };
 }
 
 export function markAlertSent(thread: Thread, now: string): Thread {

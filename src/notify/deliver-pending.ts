@@ -1,4 +1,4 @@
-import { markAlertSent } from '../core/thread.js';
+import { markAlertPending, markAlertSent } from '../core/thread.js';
 import type { Thread } from '../core/thread-schema.js';
 import { type Logger, redactSecrets } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -37,8 +37,9 @@ export async function deliverPendingAlerts(
     try {
       const updated = await deps.store.updateThread(id, async (thread) => {
         if (thread.alert?.status !== 'pending') return thread;
-        await deps.notifier.notify(thread, { sourceName: deps.sourceName(thread.sourceId) });
-        return markAlertSent(thread, deps.now().toISOString());
+        const attempt = markAlertPending(thread, deps.now().toISOString());
+        await deps.notifier.notify(attempt, { sourceName: deps.sourceName(thread.sourceId) });
+        return markAlertSent(attempt, deps.now().toISOString());
       });
       if (updated?.alert?.status === 'sent') sent.push(updated);
     } catch (error) {

@@ -9,6 +9,11 @@ import { isAtLeast, isOpen } from '../core/thread.js';
 import { buildAlertMessage, type SlackMessageContent, shownLevel } from './blocks.js';
 import type { Strings } from './i18n.js';
 
+/** Message metadata on every alert, so one posted just before a crash can be found again. */
+export const ALERT_EVENT = 'bulssi_alert';
+/** Pages of channel history (200 messages each) searched for such an alert. */
+const RECONCILE_PAGES = 5;
+
 export interface AlertMessagesDeps {
   client: webApi.WebClient;
   store: Store;
@@ -80,10 +85,52 @@ export function createAlertMessages(deps: AlertMessagesDeps): AlertMessages {
     );
   };
 
+  /**
+   * An alert a crashed attempt posted but did not record: found by the metadata every alert carries, among
+   * the channel's messages since the thread was first seen. Recorded so it is updated from now on.
+   */
+  const findPosted = async (thread: Thread): Promise<SlackMessage | undefined> => {
+    const oldest = (Date.parse(thread.firstSeenAt) / 1000 - 60).toFixed(6);
+    let cursor: string | undefined;
+    for (let page = 0; page < RECONCILE_PAGES; page += 1) {
+      const history = await client.conversations.history({
+        channel: deps.channel,
+        oldest,
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      const found = history.messages?.find(
+        (m) =>
+          m.metadata?.event_type === ALERT_EVENT &&
+          (m.metadata.event_payload as { thread_id?: unknown } | undefined)?.thread_id === thread.id,
+      );
+      if (found?.ts) {
+        const message: SlackMessage = {
+          threadId: thread.id,
+          channel: deps.channel,
+          ts: found.ts,
+          postedAt: deps.now().toISOString(),
+          hash: '',
+        };
+        deps.logger.warn(
+          { thread: thread.id, ts: found.ts },
+          'alert was already posted before a restart; updating it',
+        );
+        await store.putSlackMessage(message);
+        return message;
+      }
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
+    }
+    return undefined;
+  };
+
   return {
     async publish(thread) {
       const content = render(thread);
-      const existing = await store.getSlackMessage(thread.id);
+      let existing = await store.getSlackMessage(thread.id);
+      if (!existing && (thread.alert?.attempts ?? 1) > 1) existing = await findPosted(thread);
       if (existing) {
         await update(existing, thread, content);
         return { channel: existing.channel, ts: existing.ts };
@@ -94,6 +141,7 @@ export function createAlertMessages(deps: AlertMessagesDeps): AlertMessages {
         blocks: content.blocks,
         unfurl_links: false,
         unfurl_media: false,
+        metadata: { event_type: ALERT_EVENT, event_payload: { thread_id: thread.id } },
       });
       if (!posted.ts || !posted.channel) {
         throw new BotError(

@@ -8,6 +8,9 @@ export const BOT_SCOPES = {
   'channels:read': 'who may act (members of a public alert channel) and whether the bot was invited',
   'groups:read': 'the same for a private alert channel',
   'usergroups:read': 'escalating to a user group and the optional allowed user group',
+  'channels:history':
+    'after a crash, finding an alert already posted in a public alert channel, so it is never posted twice',
+  'groups:history': 'the same for a private alert channel',
 } as const;
 
 export const REQUIRED_SCOPES = Object.keys(BOT_SCOPES) as (keyof typeof BOT_SCOPES)[];

@@ -24,9 +24,20 @@ const post = (metrics: Post['metrics'] = { views: 40, comments: 3 }): Post => ({
   author: '바삭맘',
   metrics,
 });
-const risk = (level: Risk['level'], score = 50): Risk => ({ score, level, category: 'contamination', reasons: [] });
+const risk = (level: Risk['level'], score = 50): Risk => ({
+  score,
+  level,
+  category: 'contamination',
+  reasons: [],
+});
 const fresh = (level: Risk['level'] = 'high') =>
-  createThread({ id: 't1', canonicalUrl: 'https://community.example.kr/view?no=1024', post: post(), risk: risk(level), now: T0 });
+  createThread({
+    id: 't1',
+    canonicalUrl: 'https://community.example.kr/view?no=1024',
+    post: post(),
+    risk: risk(level),
+    now: T0,
+  });
 
 describe('thread', () => {
   it('starts open with one metrics snapshot and a seen event', () => {
@@ -41,7 +52,11 @@ describe('thread', () => {
     const same = observeThread(fresh(), { post: post(), risk: risk('high'), now: T1 });
     expect(same.metrics).toHaveLength(1);
     expect(same.lastSeenAt).toBe(T1);
-    const grown = observeThread(fresh(), { post: post({ views: 400, comments: 30 }), risk: risk('high'), now: T1 });
+    const grown = observeThread(fresh(), {
+      post: post({ views: 400, comments: 30 }),
+      risk: risk('high'),
+      now: T1,
+    });
     expect(grown.metrics.map((m) => m.views)).toEqual([40, 400]);
   });
 
@@ -57,7 +72,19 @@ describe('thread', () => {
     expect(needsAlert(thread, 'critical')).toBe(false);
     const sent = markAlertSent(markAlertPending(thread, T0), T0);
     expect(needsAlert(sent, 'medium')).toBe(false);
-    expect(needsAlert(observeThread(sent, { post: post({ views: 9999 }), risk: risk('critical'), now: T1 }), 'medium')).toBe(false);
+    expect(
+      needsAlert(
+        observeThread(sent, { post: post({ views: 9999 }), risk: risk('critical'), now: T1 }),
+        'medium',
+      ),
+    ).toBe(false);
+  });
+
+  it('counts delivery attempts, so a retry knows an earlier attempt may have reached Slack', () => {
+    const once = markAlertPending(fresh('high'), T0);
+    expect(once.alert?.attempts).toBe(1);
+    expect(markAlertPending(once, T1).alert?.attempts).toBe(2);
+    expect(markAlertPending(markAlertSent(once, T0), T1).alert?.attempts).toBe(1);
   });
 
   it('keeps retrying an alert left pending by a crash, even if the level fell below the threshold', () => {
@@ -83,10 +110,14 @@ describe('thread', () => {
   it('refuses an action that does not apply instead of half-applying it', () => {
     const acked = transition(fresh(), { type: 'acknowledge', by: 'U1' }, T1);
     expect(acked.assignee).toBe('U1');
-    expect(() => transition(acked, { type: 'acknowledge', by: 'U2' }, T1)).toThrow(/is acknowledged; it cannot be acknowledged/);
+    expect(() => transition(acked, { type: 'acknowledge', by: 'U2' }, T1)).toThrow(
+      /is acknowledged; it cannot be acknowledged/,
+    );
     const resolved = transition(acked, { type: 'resolve', by: 'U1', note: 'refunded' }, T1);
     expect(resolved.events.at(-1)).toMatchObject({ type: 'resolved', by: 'U1', note: 'refunded' });
-    expect(() => transition(resolved, { type: 'resolve', by: 'U1' }, T1)).toThrow(/ERR_TRANSITION|cannot be resolved/);
+    expect(() => transition(resolved, { type: 'resolve', by: 'U1' }, T1)).toThrow(
+      /ERR_TRANSITION|cannot be resolved/,
+    );
     expect(transition(resolved, { type: 'reopen' }, T1).state).toBe('open');
   });
 

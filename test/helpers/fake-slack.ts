@@ -64,6 +64,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const waiters: { method: string; count: number; resolve: (calls: SlackCall[]) => void }[] = [];
   const sockets = new Set<Socket>();
   let seq = 0;
+  /** ts given to each chat.postMessage call, by its index in `calls`. */
+  const postedTs = new Map<number, string>();
   const fake: Omit<FakeSlack, 'apiUrl' | 'url' | 'close'> = {
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
@@ -74,7 +76,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     members: new Map(),
     usergroups: new Map(),
-    scopes: ['chat:write', 'commands', 'channels:read', 'groups:read', 'usergroups:read', 'im:write'],
+    scopes: [
+      'chat:write',
+      'commands',
+      'channels:read',
+      'groups:read',
+      'usergroups:read',
+      'channels:history',
+      'groups:history',
+      'im:write',
+    ],
     waitFor: (method, count = 1) =>
       new Promise((resolve) => {
         const done = fake.callsTo(method);
@@ -97,11 +108,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       case 'chat.postMessage':
         seq += 1;
+        postedTs.set(calls.indexOf(call), `1700000000.${String(seq).padStart(6, '0')}`);
         return {
           channel: args.channel,
           ts: `1700000000.${String(seq).padStart(6, '0')}`,
           message: { text: args.text },
         };
+      case 'conversations.history': {
+        // The channel's top-level messages as posted through this fake, newest first, with their metadata.
+        const messages = calls
+          .map((c, index) => ({ c, ts: postedTs.get(index) }))
+          .filter(
+            ({ c, ts }) =>
+              c.method === 'chat.postMessage' && ts && c.args.channel === args.channel && !c.args.thread_ts,
+          )
+          .map(({ c, ts }) => ({ type: 'message', ts, text: c.args.text, metadata: c.args.metadata }))
+          .reverse();
+        return { messages, has_more: false, response_metadata: { next_cursor: '' } };
+      }
       case 'chat.update':
         return { channel: args.channel, ts: args.ts, text: args.text };
       case 'chat.postEphemeral':

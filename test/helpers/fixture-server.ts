@@ -53,7 +53,11 @@ export async function startFixtureServer(routes: Record<string, Handler> = {}): 
 }
 
 /** Handler that answers with a fixed body and headers. */
-export function respond(status: number, body: string | Buffer, headers: Record<string, string> = {}): Handler {
+export function respond(
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Handler {
   return (_req, res) => {
     res.writeHead(status, headers).end(body);
   };

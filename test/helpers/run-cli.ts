@@ -30,7 +30,10 @@ export function runCli(
   });
 }
 
-export function spawnCli(args: string[], options: { cwd: string; env?: Record<string, string> }): ChildProcess {
+export function spawnCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): ChildProcess {
   return spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...options.env },

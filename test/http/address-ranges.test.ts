@@ -85,7 +85,10 @@ describe('ipv6Groups', () => {
     expect(ipv6Groups(address)).toEqual(groups);
   });
 
-  it.each(['1::2::3', '1:2:3:4:5:6:7:8:9', '1:2:3', 'g::1', '::1.2.3.999'])('refuses the malformed %s', (address) => {
-    expect(ipv6Groups(address)).toBeUndefined();
-  });
+  it.each(['1::2::3', '1:2:3:4:5:6:7:8:9', '1:2:3', 'g::1', '::1.2.3.999'])(
+    'refuses the malformed %s',
+    (address) => {
+      expect(ipv6Groups(address)).toBeUndefined();
+    },
+  );
 });

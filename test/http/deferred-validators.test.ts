@@ -31,7 +31,10 @@ describe('deferred validators', () => {
       validators,
     });
     const writes: (() => Promise<void>)[] = [];
-    const options = { conditional: true, deferValidators: (write: () => Promise<void>) => writes.push(write) };
+    const options = {
+      conditional: true,
+      deferValidators: (write: () => Promise<void>) => writes.push(write),
+    };
 
     expect((await http.fetchText(`${server.url}/feed`, options)).status).toBe(200);
     expect(writes).toHaveLength(1);

@@ -67,17 +67,28 @@ const internalHits = () => internal.requests.filter((r) => r.path === '/secret')
 
 describe('untrusted fetches', () => {
   it('reach a public host', async () => {
-    const http = createHttpClient({ config: CONFIG, addressPolicy: policy({ 'news.example': PUBLIC_STAND_IN }) });
-    const page = await http.fetchText(`http://news.example:${publicPort}/page`, { untrusted: true, robots: true });
+    const http = createHttpClient({
+      config: CONFIG,
+      addressPolicy: policy({ 'news.example': PUBLIC_STAND_IN }),
+    });
+    const page = await http.fetchText(`http://news.example:${publicPort}/page`, {
+      untrusted: true,
+      robots: true,
+    });
     expect(page.body).toBe('public page');
   });
 
   it('refuse a redirect to 127.0.0.1 with ERR_BLOCKED_ADDRESS, and the internal server is never asked', async () => {
     redirectTo = `${internal.url}/secret`;
-    const http = createHttpClient({ config: CONFIG, addressPolicy: policy({ 'news.example': PUBLIC_STAND_IN }) });
+    const http = createHttpClient({
+      config: CONFIG,
+      addressPolicy: policy({ 'news.example': PUBLIC_STAND_IN }),
+    });
     const error = await refusal(http.fetchText(`http://news.example:${publicPort}/go`, { untrusted: true }));
     expect(error.code).toBe('ERR_BLOCKED_ADDRESS');
-    expect(error.message).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/secret is a loopback address.*http\.allowPrivateNetworks: true/);
+    expect(error.message).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/secret is a loopback address.*http\.allowPrivateNetworks: true/,
+    );
     expect(internalHits()).toBe(0);
   });
 
@@ -117,6 +128,8 @@ describe('fetches for sources from the config file', () => {
     redirectTo = `${internal.url}/secret`;
     const http = createHttpClient({ config: CONFIG });
     expect((await http.fetchText(`${internal.url}/secret`)).body).toBe('internal admin page');
-    expect((await http.fetchText(`http://${PUBLIC_STAND_IN}:${publicPort}/go`)).body).toBe('internal admin page');
+    expect((await http.fetchText(`http://${PUBLIC_STAND_IN}:${publicPort}/go`)).body).toBe(
+      'internal admin page',
+    );
   });
 });

@@ -36,7 +36,11 @@ describe('logger', () => {
   it('writes JSON lines to a pipe and readable lines to a terminal', () => {
     const pipe = sink(false);
     createLogger({ destination: pipe.stream, env: {} }).info({ runId: 'abc' }, 'scan started');
-    expect(JSON.parse(pipe.lines[0] ?? '')).toMatchObject({ level: 'info', runId: 'abc', msg: 'scan started' });
+    expect(JSON.parse(pipe.lines[0] ?? '')).toMatchObject({
+      level: 'info',
+      runId: 'abc',
+      msg: 'scan started',
+    });
     const tty = sink(true);
     createLogger({ destination: tty.stream, env: {} }).info({ runId: 'abc' }, 'scan started');
     expect(tty.lines[0]).toMatch(/^\d\d:\d\d:\d\d .*INFO.* scan started .*runId=abc/);

@@ -13,14 +13,27 @@ const summary = (over: Partial<ScanSummary> = {}): ScanSummary => ({
   durationMs: 2000,
   sources: [
     { id: 'board', ok: true, items: 7, matched: 5, unchanged: false, durationMs: 10, warnings: [] },
-    { id: 'news', ok: false, items: 0, matched: 0, unchanged: false, durationMs: 10, warnings: [], error: 'HTTP 500' },
+    {
+      id: 'news',
+      ok: false,
+      items: 0,
+      matched: 0,
+      unchanged: false,
+      durationMs: 10,
+      warnings: [],
+      error: 'HTTP 500',
+    },
   ],
   posts: 7,
   matched: 5,
   excluded: 1,
   newThreads: 3,
   updatedThreads: 0,
-  alerts: [makeThread({ id: 'a', risk: { level: 'high' } }), makeThread({ id: 'b', risk: { level: 'high' } }), makeThread({ id: 'c', risk: { level: 'medium' } })],
+  alerts: [
+    makeThread({ id: 'a', risk: { level: 'high' } }),
+    makeThread({ id: 'b', risk: { level: 'high' } }),
+    makeThread({ id: 'c', risk: { level: 'medium' } }),
+  ],
   alertFailures: 1,
   ...over,
 });
@@ -51,7 +64,9 @@ describe('createMetrics', () => {
     expect(sample(body, 'bulssi_source_errors_total{source="news"}')).toBe(1);
     expect(sample(body, 'bulssi_source_errors_total{source="board"}')).toBeUndefined();
     expect(sample(body, 'bulssi_pending_alerts')).toBe(4);
-    expect(sample(body, 'bulssi_last_scan_finished_seconds')).toBe(Date.parse('2026-11-22T00:00:02.000Z') / 1000);
+    expect(sample(body, 'bulssi_last_scan_finished_seconds')).toBe(
+      Date.parse('2026-11-22T00:00:02.000Z') / 1000,
+    );
     expect(sample(body, 'bulssi_scan_duration_seconds_count')).toBe(2);
   });
 
@@ -102,8 +117,12 @@ describe('Slack Web API timing', () => {
     await client.chat.postMessage({ channel: 'C1', text: 'hi' });
     await client.auth.test();
     const { body } = await metrics.render();
-    expect(sample(body, 'bulssi_slack_api_duration_seconds_count{method="chat.postMessage",status="429"}')).toBe(1);
-    expect(sample(body, 'bulssi_slack_api_duration_seconds_count{method="chat.postMessage",status="200"}')).toBe(1);
+    expect(
+      sample(body, 'bulssi_slack_api_duration_seconds_count{method="chat.postMessage",status="429"}'),
+    ).toBe(1);
+    expect(
+      sample(body, 'bulssi_slack_api_duration_seconds_count{method="chat.postMessage",status="200"}'),
+    ).toBe(1);
     expect(sample(body, 'bulssi_slack_api_duration_seconds_count{method="auth.test",status="200"}')).toBe(1);
     expect(sample(body, 'bulssi_slack_rate_limited_total{method="chat.postMessage"}')).toBe(1);
   });

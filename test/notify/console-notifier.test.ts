@@ -1,7 +1,12 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createThread } from '../../src/core/thread.js';
-import { createConsoleNotifier, formatAlert, formatLocalTime, toTerminalText } from '../../src/notify/console-notifier.js';
+import {
+  createConsoleNotifier,
+  formatAlert,
+  formatLocalTime,
+  toTerminalText,
+} from '../../src/notify/console-notifier.js';
 
 const thread = createThread({
   id: 'a1b2c3d4e5f6',
@@ -16,7 +21,12 @@ const thread = createThread({
     publishedAt: '2026-11-22T05:05:00.000Z',
     metrics: { views: 1240, comments: 85 },
   },
-  risk: { score: 72, level: 'high', category: 'contamination', reasons: ['contamination: "이물질" (+35)', 'evidence: "사진" (+8)'] },
+  risk: {
+    score: 72,
+    level: 'high',
+    category: 'contamination',
+    reasons: ['contamination: "이물질" (+35)', 'evidence: "사진" (+8)'],
+  },
   now: '2026-11-22T00:00:00.000Z',
 });
 

@@ -91,7 +91,11 @@ describe('the operator server', () => {
     expect(probes.map((p) => p.status)).toEqual([200, 200, 200]);
     expect(pings).toBe(1);
     clock = 29_000;
-    expect((await reportOf(await fetch(`${base}/readyz`))).checks[1]).toEqual({ name: 'slack', ok: true, cached: true });
+    expect((await reportOf(await fetch(`${base}/readyz`))).checks[1]).toEqual({
+      name: 'slack',
+      ok: true,
+      cached: true,
+    });
     expect(pings).toBe(1);
 
     slackUp = false;
@@ -112,7 +116,9 @@ describe('the operator server', () => {
   it('refuses a port that is taken with a clear error', async () => {
     const { metrics } = await serve({ readStore: async () => ({}) });
     const handlers = createOpsHandlers({ metrics, readiness: async () => ({ ready: true, checks: [] }) });
-    await expect(startOpsServer({ handlers, port: server?.port ?? 0, host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
+    await expect(startOpsServer({ handlers, port: server?.port ?? 0, host: '127.0.0.1' })).rejects.toThrow(
+      /EADDRINUSE/,
+    );
   });
 });
 
@@ -122,7 +128,11 @@ describe('opsListenFrom', () => {
     ['terminal', { PORT: '3000' }, undefined],
     ['terminal', { METRICS_PORT: '9464' }, { port: 9464, host: undefined }],
     ['socket', { PORT: '8080' }, { port: 8080, host: undefined }],
-    ['socket', { PORT: '8080', METRICS_PORT: '9464', METRICS_HOST: '127.0.0.1' }, { port: 9464, host: '127.0.0.1' }],
+    [
+      'socket',
+      { PORT: '8080', METRICS_PORT: '9464', METRICS_HOST: '127.0.0.1' },
+      { port: 9464, host: '127.0.0.1' },
+    ],
     ['socket', {}, undefined],
     ['http', { METRICS_PORT: '9464' }, undefined],
   ] as const)('in %s mode with %j listens on %j', (mode, env, expected) => {
@@ -131,7 +141,9 @@ describe('opsListenFrom', () => {
 
   it('names a bad port', () => {
     expect(() => opsListenFrom({ METRICS_PORT: 'abc' }, 'terminal')).toThrow(ConfigError);
-    expect(() => opsListenFrom({ METRICS_PORT: '70000' }, 'terminal')).toThrow(/METRICS_PORT: "70000" is not a port number/);
+    expect(() => opsListenFrom({ METRICS_PORT: '70000' }, 'terminal')).toThrow(
+      /METRICS_PORT: "70000" is not a port number/,
+    );
   });
 });
 
@@ -161,7 +173,12 @@ describe('a running Bulssi', () => {
 
   it('in the terminal opens no port without METRICS_PORT', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'bulssi-ops-'));
-    bulssi = await createBulssi({ env: { PORT: '0' }, cwd, logger: silentLogger, notifier: { notify: async () => {} } });
+    bulssi = await createBulssi({
+      env: { PORT: '0' },
+      cwd,
+      logger: silentLogger,
+      notifier: { notify: async () => {} },
+    });
     expect(await bulssi.serveOps()).toBeUndefined();
   });
 
@@ -188,9 +205,9 @@ describe('a running Bulssi', () => {
     expect(summary.alerts.length).toBeGreaterThan(0);
 
     const body = await (await fetch(`${base}/metrics`)).text();
-    expect(sample(body, 'bulssi_slack_api_duration_seconds_count{method="chat.postMessage",status="200"}')).toBe(
-      fake.callsTo('chat.postMessage').length,
-    );
+    expect(
+      sample(body, 'bulssi_slack_api_duration_seconds_count{method="chat.postMessage",status="200"}'),
+    ).toBe(fake.callsTo('chat.postMessage').length);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect((await reportOf(ready)).checks).toEqual([
@@ -223,6 +240,10 @@ describe('a running Bulssi', () => {
     const { port } = (await bulssi.slack?.start()) ?? {};
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(503);
-    expect((await reportOf(ready)).checks[1]).toMatchObject({ name: 'slack', ok: false, error: expect.stringContaining('invalid_auth') });
+    expect((await reportOf(ready)).checks[1]).toMatchObject({
+      name: 'slack',
+      ok: false,
+      error: expect.stringContaining('invalid_auth'),
+    });
   });
 });

@@ -15,7 +15,9 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><
 
 let server: FixtureServer;
 beforeEach(async () => {
-  server = await startFixtureServer({ '/feed': respond(200, RSS, { 'content-type': 'application/rss+xml' }) });
+  server = await startFixtureServer({
+    '/feed': respond(200, RSS, { 'content-type': 'application/rss+xml' }),
+  });
 });
 afterEach(() => server.close());
 

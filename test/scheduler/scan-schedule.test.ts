@@ -34,7 +34,10 @@ describe('scan schedule', () => {
     const schedule = startScanSchedule({ expression: '* * * * * *', timezone: 'UTC', run, logger });
     await vi.advanceTimersByTimeAsync(2_000);
     expect(run).toHaveBeenCalledTimes(2);
-    expect(error).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), 'scheduled scan failed');
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.any(Error) }),
+      'scheduled scan failed',
+    );
     await schedule.stop();
   });
 

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { type Bulssi, createBulssi } from '../../src/main.js';
@@ -51,6 +53,45 @@ describe('Slack mode', () => {
     const second = await bulssi.scan();
     expect(second.alerts).toHaveLength(0);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(first.alerts.length);
+  });
+
+  it('finds an alert posted just before a crash and updates it instead of posting it twice', async () => {
+    const { fake, bulssi } = await startSlackMode();
+    const first = await bulssi.scan();
+    const [alerted] = first.alerts;
+    if (!alerted) throw new Error('the sample should alert');
+    const posted = fake
+      .callsTo('chat.postMessage')
+      .find(
+        (c) =>
+          (c.args.metadata as { event_payload?: { thread_id?: string } })?.event_payload?.thread_id ===
+          alerted.id,
+      );
+    expect(posted?.args.metadata).toEqual({
+      event_type: 'bulssi_alert',
+      event_payload: { thread_id: alerted.id },
+    });
+
+    const originalTs = (await bulssi.store.getSlackMessage(alerted.id))?.ts;
+    expect(originalTs).toBeDefined();
+    // The crash: Slack took the message, but neither its ts nor "sent" reached the store.
+    const path = bulssi.config.store.path;
+    const raw = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}` }), namespace: 'slack' });
+    await raw.delete(alerted.id);
+    await raw.disconnect();
+    await bulssi.store.updateThread(alerted.id, (t) => ({
+      ...t,
+      alert: { status: 'pending', level: t.risk.level, at: t.firstSeenAt, attempts: 1 },
+    }));
+
+    const postsBefore = fake.callsTo('chat.postMessage').filter((c) => !c.args.thread_ts).length;
+    const second = await bulssi.scan();
+    expect(second.alerts.map((t) => t.id)).toEqual([alerted.id]);
+    expect(fake.callsTo('chat.postMessage').filter((c) => !c.args.thread_ts)).toHaveLength(postsBefore);
+    expect(fake.callsTo('conversations.history')).toHaveLength(1);
+    expect((await bulssi.store.getSlackMessage(alerted.id))?.ts).toBe(originalTs);
+    expect(fake.callsTo('chat.update').some((c) => c.args.ts === originalTs)).toBe(true);
+    expect((await bulssi.store.getThread(alerted.id))?.alert?.status).toBe('sent');
   });
 
   it('keeps an alert Slack refused pending and delivers it on the next scan', async () => {
