@@ -13,23 +13,25 @@ export interface FollowupTick extends FollowupSummary {
 
 /**
  * The follow-up clock: each tick sends due reminders and escalation steps, purges expired threads and, once a
- * day at `followup.digest.time`, sends the digest. The first digest is the next slot after the clock starts
- * (a restart does not repeat the morning's digest).
+ * day at `followup.digest.time`, sends the digest. When it was last sent is kept in the store, so a restart
+ * neither repeats the morning's digest nor skips one that fell due while Bulssi was down; on a store that
+ * never sent one, the first digest is the next slot after the clock starts.
  */
 export function createFollowupClock(deps: FollowupDeps): { tick(): Promise<FollowupTick> } {
-  let lastDigestAt = deps.now().getTime();
+  const startedAt = deps.now().getTime();
   return {
     async tick() {
       const summary = await runFollowup(deps);
       const { digest } = deps.policy.followup;
       const now = deps.now().getTime();
+      const lastDigestAt = (await deps.store.getDigestSentAt()) ?? startedAt;
       if (!deps.policy.followup.enabled || !digest.enabled) return { ...summary, digest: false };
       if (!digestDue(lastDigestAt, now, digest.time, deps.policy.timeZone))
         return { ...summary, digest: false };
       const threads: Thread[] = [];
       for await (const thread of deps.store.threads()) threads.push(thread);
       await deps.notifier.digest(buildDigest(threads, now, deps.policy));
-      lastDigestAt = now;
+      await deps.store.putDigestSentAt(now);
       const slot = digestSlot(now, digest.time, deps.policy.timeZone);
       if (
         digest.weeklyReportDay === 0 ||

@@ -153,6 +153,13 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
         await threadsKv.delete(id);
         await slackKv.delete(id);
       }),
+    getDigestSentAt: async () => {
+      const value: unknown = await settingsKv.get('digest-sent-at');
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    },
+    putDigestSentAt: async (at: number) => {
+      await settingsKv.set('digest-sent-at', at);
+    },
     getWatchOverrides: async () =>
       (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] },
     putWatchOverrides: async (overrides: WatchOverrides) => {

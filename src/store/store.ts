@@ -64,6 +64,9 @@ export interface Store {
   putSourceStatus(status: SourceStatus): Promise<void>;
   sourceStatuses(): AsyncIterable<SourceStatus>;
   getWatchOverrides(): Promise<WatchOverrides>;
+  /** When the daily digest was last sent (ms since epoch), so a restart neither repeats nor skips one. */
+  getDigestSentAt(): Promise<number | undefined>;
+  putDigestSentAt(at: number): Promise<void>;
   putWatchOverrides(overrides: WatchOverrides): Promise<void>;
   getSlackMessage(threadId: string): Promise<SlackMessage | undefined>;
   putSlackMessage(message: SlackMessage): Promise<void>;

@@ -268,4 +268,22 @@ describe('the daily digest on the follow-up clock', () => {
     // 2026-11-23 is a Monday: the week's report follows that digest only.
     expect(sent.filter((s) => s.kind === 'report')).toHaveLength(1);
   });
+
+  it('across a restart neither repeats the morning digest nor skips one that fell due while down', async () => {
+    const nine = Date.parse('2026-11-23T00:00:00.000Z'); // 09:00 in Seoul
+    const { notifier, sent } = recordingNotifier();
+    const start = (at: number) => {
+      clock = new Date(at);
+      return createFollowupClock({ store, notifier, policy, logger: silentLogger, now: () => clock });
+    };
+    // Sent on time, then restarted at 09:30: nothing more that morning.
+    const first = start(nine - 60_000);
+    clock = new Date(nine);
+    expect((await first.tick()).digest).toBe(true);
+    expect((await start(nine + 30 * 60_000).tick()).digest).toBe(false);
+    // Down from 08:00 to 10:00 the next day: the missed digest goes out on the first tick after the restart.
+    clock = new Date(nine + 86_400_000 + 3_600_000);
+    expect((await start(nine + 86_400_000 + 3_600_000).tick()).digest).toBe(true);
+    expect(sent.filter((s) => s.kind === 'digest')).toHaveLength(2);
+  });
 });
