@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { dailySeries } from '../core/followup/daily-series.js';
 import { buildReport, formatReport } from '../core/followup/report.js';
+import { svgToPng } from '../report/chart-png.js';
+import { reportChartSvg } from '../report/chart-svg.js';
 import type { Thread } from '../core/thread-schema.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
@@ -37,6 +40,8 @@ Options:
   --until WHEN    end (default now), same forms
   --json          the report as JSON
   --out FILE      write the report to FILE instead of standard output
+  --chart FILE    also draw the chart (risky threads per day, median minutes to
+                  acknowledge) as a PNG image at FILE
   --config FILE   config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
   -h, --help      show this help`,
   async run(argv, io) {
@@ -45,6 +50,7 @@ Options:
       until: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string', short: 'o' },
+      chart: { type: 'string' },
       config: { type: 'string', short: 'c' },
     });
     const now = Date.now();
@@ -67,6 +73,19 @@ Options:
         until: new Date(until).toISOString(),
         threshold: config?.alert.threshold ?? 'medium',
       });
+      if (values.chart) {
+        const timeZone = config?.schedule.timezone ?? 'Asia/Seoul';
+        const points = dailySeries(threads, {
+          since: report.since,
+          until: report.until,
+          threshold: config?.alert.threshold ?? 'medium',
+          timeZone,
+        });
+        const title = `Risky threads and time to acknowledge, ${points[0]?.day ?? ''} – ${points.at(-1)?.day ?? ''}`;
+        const path = resolve(io.cwd, values.chart);
+        writeFileSync(path, svgToPng(reportChartSvg(points, title)));
+        io.stderr.write(`Chart written to ${path}\n`);
+      }
       const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`;
       if (values.out) {
         const path = resolve(io.cwd, values.out);

@@ -1,3 +1,4 @@
+import { dailySeries } from '../core/followup/daily-series.js';
 import { buildDigest, digestDue, digestSlot } from '../core/followup/digest.js';
 import { localParts } from '../core/followup/local-time.js';
 import { buildReport } from '../core/followup/report.js';
@@ -43,7 +44,13 @@ export function createFollowupClock(deps: FollowupDeps): { tick(): Promise<Follo
         until: new Date(slot).toISOString(),
         threshold: deps.policy.threshold,
       });
-      await deps.notifier.report(report);
+      const daily = dailySeries(threads, {
+        since: report.since,
+        until: report.until,
+        threshold: deps.policy.threshold,
+        timeZone: deps.policy.timeZone,
+      });
+      await deps.notifier.report(report, daily);
       return { ...summary, digest: true, report: true };
     },
   };

@@ -1,3 +1,4 @@
+import type { DayPoint } from '../core/followup/daily-series.js';
 import type { FollowupAction } from '../core/followup/due-actions.js';
 import type { Digest } from '../core/followup/digest.js';
 import type { GrowthNews, Relapse } from '../core/followup/growth.js';
@@ -21,7 +22,8 @@ export interface FollowupNotifier {
   /** The morning summary, in the channel (Slack) or as a few lines (terminal). */
   digest(digest: Digest): Promise<void>;
   /** The week's report, after the digest on `digest.weeklyReportDay`. */
-  report(report: Report): Promise<void>;
+  /** `daily` is the chart's series (risky threads and median time to acknowledge per day), when drawn. */
+  report(report: Report, daily?: readonly DayPoint[]): Promise<void>;
 }
 
 /** "+120 comments, +3,400 views" for the counts that grew; '' when none did. */

@@ -12,6 +12,7 @@ import {
   type Reminder,
 } from '../followup/followup-notifier.js';
 import type { Logger } from '../logger.js';
+import { uploadReportChart } from './report-chart.js';
 import type { Store } from '../store/store.js';
 import type { AlertMessages } from './alert-messages.js';
 import type { SlackMessageContent } from './blocks.js';
@@ -202,13 +203,14 @@ export function createSlackFollowupNotifier(deps: SlackFollowupDeps): FollowupNo
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }],
       });
     },
-    async report(report) {
+    async report(report, daily) {
       const content = buildReportMessage(report, 7, s);
       await deps.client.chat.postMessage({
         channel: deps.channel,
         text: content.text,
         blocks: content.blocks,
       });
+      if (daily) await uploadReportChart(deps.client, deps.logger, { channel: deps.channel, points: daily });
     },
     async digest(digest) {
       const content = buildDigestMessage(digest, s);

@@ -11,6 +11,7 @@ export const BOT_SCOPES = {
   'channels:history':
     'after a crash, finding an alert already posted in a public alert channel, so it is never posted twice',
   'groups:history': 'the same for a private alert channel',
+  'files:write': 'the chart image of the weekly report and /crisis report',
 } as const;
 
 export const REQUIRED_SCOPES = Object.keys(BOT_SCOPES) as (keyof typeof BOT_SCOPES)[];

@@ -43,6 +43,13 @@ describe('bulssi report', () => {
     expect(out.code).toBe(0);
     expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8'))).toMatchObject({ risky: 4 });
 
+    const chart = await runCli(['report', '--since', '7d', '--chart', 'chart.png'], { cwd });
+    expect(chart.code).toBe(0);
+    expect(chart.stderr).toContain('Chart written to');
+    const png = readFileSync(join(cwd, 'chart.png'));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBe(800);
+
     const bad = await runCli(['report', '--since', 'yesterday-ish'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--since must be');

@@ -38,11 +38,13 @@ export interface FakeSlack {
 
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function parseArgs(type: string, text: string): Record<string, unknown> {
   if (type.startsWith('application/json')) return text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -64,6 +66,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const waiters: { method: string; count: number; resolve: (calls: SlackCall[]) => void }[] = [];
   const sockets = new Set<Socket>();
   let seq = 0;
+  let baseUrl = '';
   /** ts given to each chat.postMessage call, by its index in `calls`. */
   const postedTs = new Map<number, string>();
   const fake: Omit<FakeSlack, 'apiUrl' | 'url' | 'close'> = {
@@ -84,6 +87,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       'usergroups:read',
       'channels:history',
       'groups:history',
+      'files:write',
       'im:write',
     ],
     waitFor: (method, count = 1) =>
@@ -150,6 +154,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       case 'usergroups.users.list':
         return { users: fake.usergroups.get(String(args.usergroup)) ?? [] };
+      case 'files.getUploadURLExternal':
+        seq += 1;
+        return { upload_url: `${baseUrl}/upload/F${seq}`, file_id: `F${seq}` };
+      case 'files.completeUploadExternal':
+        return { files: [{ id: 'F1', title: 'chart' }] };
       case 'views.open':
       case 'views.publish':
       case 'views.update':
@@ -161,12 +170,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const server = createServer((req, res) => {
     void (async () => {
-      const text = await readBody(req);
+      const raw = await readBody(req);
+      const text = raw.toString('utf8');
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const type = String(req.headers['content-type'] ?? '');
       const auth = req.headers.authorization;
       let call: SlackCall;
-      if (path.startsWith('/response/')) {
+      if (path.startsWith('/upload/')) {
+        // The file bytes of files.uploadV2 (sent to the upload_url given by files.getUploadURLExternal).
+        call = {
+          method: 'file_upload',
+          args: { path, bytes: raw.length, png: raw.includes(PNG_SIGNATURE) },
+          token: undefined,
+        };
+      } else if (path.startsWith('/response/')) {
         call = {
           method: 'response_url',
           args: { ...parseArgs('application/json', text), path },
@@ -213,6 +230,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  baseUrl = url;
   // The same object the handlers read, so a test can change `scopes`, `members` and `usergroups` later.
   return Object.assign(fake, {
     apiUrl: `${url}/api/`,

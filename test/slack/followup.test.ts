@@ -241,5 +241,12 @@ describe('follow-ups in Slack', () => {
     expect(String(answer?.args.text)).toContain('불씨 리포트 · 최근 7일');
     expect(String(answer?.args.text)).toContain('언급 1 · 위험 1 (100%) · 대응 중 1');
     expect(String(answer?.args.text)).toContain('확인까지: 중앙값 20분, 90% 20분');
+    // The chart image goes to the alert channel, naming who asked.
+    const [done] = await fake.waitFor('files.completeUploadExternal');
+    expect(done?.args.channel_id).toBe(CHANNEL);
+    expect(String(done?.args.initial_comment)).toBe('<@U1>');
+    const uploads = fake.callsTo('file_upload');
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]?.args.png).toBe(true);
   });
 });

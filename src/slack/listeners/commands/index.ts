@@ -1,5 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
+import { dailySeries } from '../../../core/followup/daily-series.js';
 import { buildReport } from '../../../core/followup/report.js';
+import { uploadReportChart } from '../../report-chart.js';
 import type { Thread } from '../../../core/thread-schema.js';
 import { redactSecrets } from '../../../logger.js';
 import type { SourceStatus } from '../../../store/store.js';
@@ -31,7 +33,7 @@ async function allSourceStatuses(deps: SlackDeps): Promise<SourceStatus[]> {
  */
 export function registerCommands(app: App, deps: SlackDeps): void {
   const s = deps.strings;
-  app.command(COMMAND, async ({ ack, command, respond }) => {
+  app.command(COMMAND, async ({ ack, command, respond, client }) => {
     await ack();
     const say: RespondFn = (message) =>
       respond(
@@ -51,12 +53,18 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       case 'report': {
         const days = rest[0]?.toLowerCase() === 'month' ? 30 : 7;
         const until = deps.now();
-        const report = buildReport(await allThreads(deps), {
+        const threads = await allThreads(deps);
+        const period = {
           since: new Date(until.getTime() - days * 86_400_000).toISOString(),
           until: until.toISOString(),
           threshold: deps.config.alert.threshold,
-        });
+        };
+        const report = buildReport(threads, period);
         await say(buildReportMessage(report, days, s));
+        // The chart goes to the alert channel, where the team reads reports.
+        const channel = deps.config.slack.channel ?? command.channel_id;
+        const points = dailySeries(threads, { ...period, timeZone: deps.config.schedule.timezone });
+        await uploadReportChart(client, deps.logger, { channel, points, comment: `<@${user}>` });
         return;
       }
       case 'watch':
