@@ -35,7 +35,18 @@ export function startScanSchedule(options: {
         busy = false;
       }
     },
-    { timezone: options.timezone, name: 'bulssi-scan', noOverlap: true },
+    {
+      timezone: options.timezone,
+      name: 'bulssi-scan',
+      noOverlap: true,
+      // node-cron's own notices (an overlapping tick it blocked, a missed run) go to our log, not the console.
+      logger: {
+        info: (message) => logger.debug({ cron: true }, message),
+        warn: (message) => logger.warn({ cron: true }, `scheduled scan: ${message}`),
+        error: (message) => logger.error({ cron: true }, `scheduled scan: ${String(message)}`),
+        debug: (message) => logger.debug({ cron: true }, String(message)),
+      },
+    },
   );
   return {
     nextRun: () => task.getNextRun(),
