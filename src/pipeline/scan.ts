@@ -201,24 +201,24 @@ async function processPost(
   const id = threadIdFor(canonical);
   const risk = deps.score(post, { baseline });
   const nowIso = deps.now().toISOString();
-  // Read-modify-write under the store's per-thread lock, so a click landing mid-scan is never overwritten.
+  // Pending is stored with the post itself, before delivery: a crash or a failed delivery leaves it
+  // pending, and it is retried. One read-modify-write under the store's per-thread lock, so a click
+  // landing mid-scan is never overwritten.
+  const markIfDue = (t: Thread) => (needsAlert(t, deps.threshold) ? markAlertPending(t, nowIso) : t);
   let thread = await deps.store.updateThread(id, (current) =>
-    observeThread(current, { post, risk, now: nowIso }),
+    markIfDue(observeThread(current, { post, risk, now: nowIso })),
   );
   if (thread) {
     summary.updatedThreads += 1;
   } else {
-    thread = await linkSameStory(
-      createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso }),
-      deps,
+    thread = markIfDue(
+      await linkSameStory(createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso }), deps),
     );
     await deps.store.putThread(thread);
     summary.newThreads += 1;
   }
 
-  if (needsAlert(thread, deps.threshold)) {
-    // Pending is stored before delivery: a crash or a failed delivery leaves it pending, and it is retried.
-    await deps.store.updateThread(id, (current) => markAlertPending(current, nowIso));
+  if (thread.alert?.status === 'pending') {
     try {
       const delivered = await deps.store.updateThread(id, async (current) => {
         if (!needsAlert(current, deps.threshold)) return current;
