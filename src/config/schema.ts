@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { companySchema, draftsSchema } from './company-schema.js';
 import { followupSchema } from './followup-schema.js';
 
 /** Risk levels in ascending order; an alert fires at or above the configured threshold. */
@@ -174,7 +175,10 @@ export const riskTermSchema = z.strictObject({
 export type RiskTermConfig = z.infer<typeof riskTermSchema>;
 
 export const configSchema = z.strictObject({
-  company: z.strictObject({ name: nonEmpty }).optional(),
+  /** The company's name and public voice for draft replies. */
+  company: companySchema.optional(),
+  /** Draft apologies: an optional model that personalises the template drafts. */
+  drafts: draftsSchema.prefault({}),
   watch: watchSchema,
   sources: z.array(sourceSchema).min(1, 'list at least one source'),
   alert: z.strictObject({ threshold: levelSchema.default('medium') }).prefault({}),

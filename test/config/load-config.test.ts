@@ -117,6 +117,33 @@ describe('config', () => {
     ).toEqual([expect.stringMatching(/^risk\.terms\[0\]\.pattern: /)]);
   });
 
+  it('takes the company voice and a draft model, and names what is wrong with them', () => {
+    const config = validateConfig(
+      {
+        ...minimal,
+        company: { name: '한빛푸드', team: '고객경험팀', contact: { kakao: '@hanbit' }, formality: 'polite' },
+        drafts: { model: { baseUrl: 'http://127.0.0.1:8080/v1', model: 'local' } },
+      },
+      'test',
+    );
+    expect(config.company).toMatchObject({ team: '고객경험팀', formality: 'polite' });
+    expect(config.drafts.model?.timeoutMs).toBe(8_000);
+    expect(validateConfig(minimal, 'test').drafts).toEqual({});
+    const problems = problemsOf({
+      ...minimal,
+      company: { name: '한빛푸드', formality: '반말', contact: { email: 'not-an-email' }, slogan: 'x' },
+      drafts: { model: { baseUrl: 'ftp://model', model: '', apiKey: 'sk-in-the-file' } },
+    });
+    const text = problems.join('\n');
+    expect(text).toContain('company.formality');
+    expect(text).toContain('company.contact.email');
+    expect(text).toMatch(/company.*slogan/);
+    expect(text).toContain('drafts.model.baseUrl');
+    expect(text).toContain('drafts.model.model');
+    expect(text).toMatch(/drafts\.model.*apiKey/);
+    expect(text).not.toContain('sk-in-the-file');
+  });
+
   it('takes the channel and store path from the environment over the file', () => {
     const config = validateConfig({ ...minimal, slack: { channel: 'C1' } }, 'test', {
       BULSSI_CHANNEL: 'C2',
