@@ -14,8 +14,11 @@ import type { Store } from '../store/store.js';
 import { createAccessCheck } from './access.js';
 import { type AlertMessages, createAlertMessages } from './alert-messages.js';
 import type { SlackDeps } from './deps.js';
-import { draftApology } from './draft-template.js';
 import { createHomePublisher } from './home.js';
+import { type ComposedDraft, composeDraft, composeTemplateDraft } from '../drafting/compose-draft.js';
+import { personaliserOf } from '../drafting/model-personaliser.js';
+import { subjectOfThread } from '../drafting/thread-subject.js';
+import { voiceOf } from '../drafting/voice-of-config.js';
 import { stringsFor } from './i18n.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerSnooze } from './listeners/actions/snooze.js';
@@ -84,8 +87,10 @@ export interface CreateSlackAppOptions {
   sourceName?: (sourceId: string) => string;
   scan?: () => Promise<ScanSummary>;
   isScanning?: () => boolean;
-  /** Replaces the built-in apology template (draftApology); called when Draft apology is clicked. */
-  draft?: (thread: Thread, company: string) => string;
+  /** Replaces the template drafter; called when Draft apology is clicked and must answer at once. */
+  draft?: (thread: Thread) => ComposedDraft;
+  /** Replaces the model personaliser (default: the config's drafts.model endpoint, if any). */
+  personalise?: (thread: Thread) => Promise<ComposedDraft>;
   /** Known bot ids skip Bolt's auth.test on each request (tests, or when already checked). */
   botId?: string;
   botUserId?: string;
@@ -188,6 +193,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   }
 
   const strings = stringsFor(config.locale);
+  const voice = voiceOf(config);
+  const draftContext = () => ({ voice, now: now(), timeZone: config.schedule.timezone });
+  const personaliser = personaliserOf(config.drafts, env);
   const sourceNames = new Map(config.sources.map((s) => [s.id, s.name ?? s.id]));
   const sourceName = options.sourceName ?? ((id: string) => sourceNames.get(id) ?? id);
   const messages = createAlertMessages({
@@ -226,7 +234,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       logger: options.logger,
       now,
     }),
-    draft: options.draft ?? ((thread, company) => draftApology(thread, company).text),
+    draft: options.draft ?? ((thread) => composeTemplateDraft(subjectOfThread(thread), draftContext())),
+    personalise: options.personalise ?? (personaliser ? (thread) => composeDraft(subjectOfThread(thread), draftContext(), personaliser) : undefined),
     scan: options.scan,
     isScanning: options.isScanning,
   };

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Thread } from '../core/thread-schema.js';
+import type { ComposedDraft } from '../drafting/compose-draft.js';
 import type { Logger } from '../logger.js';
 import type { ScanSummary } from '../pipeline/scan.js';
 import type { Store } from '../store/store.js';
@@ -19,8 +20,10 @@ export interface SlackDeps {
   mayAct: AccessCheck;
   home: HomePublisher;
   sourceName: (sourceId: string) => string;
-  /** The starting text of the Draft apology modal, in the post's language; must be quick (the modal trigger lasts 3 s). */
-  draft: (thread: Thread, company: string) => string;
+  /** The template draft and its tone check for the Draft apology modal; instant (the modal trigger lasts 3 s). */
+  draft: (thread: Thread) => ComposedDraft;
+  /** A model's personalised draft (or the template with the reason it was kept); absent without a model. */
+  personalise?: ((thread: Thread) => Promise<ComposedDraft>) | undefined;
   /** Runs a scan now (or joins the running one); absent when the app runs without a scanner. */
   scan?: (() => Promise<ScanSummary>) | undefined;
   isScanning?: (() => boolean) | undefined;

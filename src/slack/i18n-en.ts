@@ -112,6 +112,20 @@ export const en: Strings = {
     already: (state) => `This thread is already *${state}*; that action no longer applies.`,
     failed: 'That did not work. Please try again in a moment.',
   },
+  tone: {
+    clean: ':white_check_mark: *Tone check:* nothing that would inflame.',
+    found: (count) =>
+      `:warning: *Tone check:* ${count} ${count === 1 ? 'thing' : 'things'} to fix before this is posted.`,
+    item: (quoted, why, suggestion) => `• ${quoted ? `*${quoted}* — ` : ''}${why}\n    _Try:_ ${suggestion}`,
+    left: (count) => `:warning: Tone check: ${count} ${count === 1 ? 'finding' : 'findings'} left.`,
+    submitAgain:
+      'Edit the draft and submit again to re-check; submitting it unchanged asks for review as it is.',
+    channel: (channel, limit) => `Reply for *${channel}*, up to ${limit} characters.`,
+    personalising:
+      ':hourglass_flowing_sand: Personalising this draft for the post… you can start editing; your edits are kept.',
+    personalised: ':sparkles: Personalised for this post by the draft model, and the tone check passed.',
+    modelFallback: (why) => `Template draft shown: ${why}`,
+  },
   modal: {
     cancel: 'Cancel',
     draftTitle: 'Draft apology',

@@ -114,6 +114,19 @@ export const ko: Strings = {
     already: (state) => `이미 *${state}* 상태라 이 작업을 할 수 없습니다.`,
     failed: '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
   },
+  tone: {
+    clean: ':white_check_mark: *톤 점검:* 감정을 자극할 표현이 없습니다.',
+    found: (count) => `:warning: *톤 점검:* 게시 전에 고칠 곳이 ${count}군데 있습니다.`,
+    item: (quoted, why, suggestion) => `• ${quoted ? `*${quoted}* — ` : ''}${why}\n    _제안:_ ${suggestion}`,
+    left: (count) => `:warning: 톤 점검: 남은 지적 ${count}건.`,
+    submitAgain:
+      '초안을 고친 뒤 다시 제출하면 다시 점검합니다. 고치지 않고 제출하면 그대로 검토를 요청합니다.',
+    channel: (channel, limit) => `*${channel}*용 답글, ${limit}자 이내.`,
+    personalising:
+      ':hourglass_flowing_sand: 이 글에 맞게 초안을 다듬는 중입니다… 먼저 수정하셔도 수정한 내용은 유지됩니다.',
+    personalised: ':sparkles: 초안 모델이 이 글에 맞게 다듬었고, 톤 점검을 통과했습니다.',
+    modelFallback: (why) => `템플릿 초안을 보여 드립니다: ${why}`,
+  },
   modal: {
     cancel: '취소',
     draftTitle: '사과문 초안',

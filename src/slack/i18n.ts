@@ -107,6 +107,20 @@ export interface Strings {
     resolveOutcome: string;
     resolveNote: string;
   };
+  /** The tone check in the Draft apology modal and under a draft posted for review. */
+  tone: {
+    clean: string;
+    found: (count: number) => string;
+    /** One finding; `quoted` is the flagged wording already escaped, empty for something missing. */
+    item: (quoted: string, why: string, suggestion: string) => string;
+    /** Under a draft posted for review with findings left. */
+    left: (count: number) => string;
+    submitAgain: string;
+    channel: (channel: string, limit: number) => string;
+    personalising: string;
+    personalised: string;
+    modelFallback: (why: string) => string;
+  };
   command: {
     help: string;
     statusTitle: string;

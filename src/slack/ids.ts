@@ -33,6 +33,8 @@ export const VIEW = {
 /** block_id / action_id pairs of modal inputs, read back from view.state.values. */
 export const INPUT = {
   draftText: { block: 'draft_text', action: 'draft_text_input' },
+  /** The same input after a model personalised the draft (a new block id replaces the text shown). */
+  draftModelText: { block: 'draft_text_model', action: 'draft_text_input' },
   escalateUsers: { block: 'escalate_users', action: 'escalate_users_input' },
   escalateGroups: { block: 'escalate_groups', action: 'escalate_groups_input' },
   escalateLevel: { block: 'escalate_level', action: 'escalate_level_input' },

@@ -1,16 +1,21 @@
 import type { types } from '@slack/bolt';
 import { LEVELS, type Level } from '../config/schema.js';
+import { CHANNEL_LIMITS } from '../core/draft/channel.js';
+import type { ToneFinding } from '../core/draft/tone-check.js';
 import { RESOLUTION_OUTCOMES, type Thread } from '../core/thread-schema.js';
+import type { ComposedDraft } from '../drafting/compose-draft.js';
 import { shownLevel } from './blocks.js';
 import type { Strings } from './i18n.js';
 import { INPUT, VIEW } from './ids.js';
-import { LIMITS, mrkdwnLink, plainText, truncate } from './mrkdwn.js';
+import { escapeMrkdwn, LIMITS, mrkdwnLink, plainText, truncate } from './mrkdwn.js';
 
 type ModalView = types.ModalView;
 
 /** What a modal carries back on submit: the thread it is about. */
 export interface ModalMetadata {
   threadId: string;
+  /** Draft modal: digest of the text whose tone findings were last shown. */
+  checked?: string;
 }
 
 export function encodeMetadata(metadata: ModalMetadata): string {
@@ -21,10 +26,11 @@ export function encodeMetadata(metadata: ModalMetadata): string {
 export function decodeMetadata(raw: string | undefined): ModalMetadata | undefined {
   if (!raw) return undefined;
   try {
-    const value = JSON.parse(raw) as { threadId?: unknown };
-    return typeof value.threadId === 'string' && value.threadId.length > 0
-      ? { threadId: value.threadId }
-      : undefined;
+    const value = JSON.parse(raw) as { threadId?: unknown; checked?: unknown };
+    if (typeof value.threadId !== 'string' || value.threadId.length === 0) return undefined;
+    return typeof value.checked === 'string'
+      ? { threadId: value.threadId, checked: value.checked }
+      : { threadId: value.threadId };
   } catch {
     return undefined;
   }
@@ -50,31 +56,87 @@ function option(text: string, value: string): types.PlainTextOption {
   return { text: { type: 'plain_text', text: truncate(plainText(text), 75) }, value };
 }
 
-/** The draft apology modal, prefilled with `draft` (a template or a drafter's text). */
-export function buildDraftModal(thread: Thread, draft: string, s: Strings): ModalView {
+/** Options of the Draft apology modal beyond the draft itself. */
+export interface DraftModalOptions {
+  /** Digest of the text whose findings are shown: submitting that same text asks for review as it is. */
+  checked?: string | undefined;
+  /** A model is personalising the draft; the modal will be updated. */
+  personalising?: boolean | undefined;
+  /** A line about the draft's origin (personalised, or why the template is shown). */
+  note?: string | undefined;
+  /** Block id of the text input; a new one replaces what is typed, the same one keeps it. */
+  inputBlock?: string | undefined;
+}
+
+/** Findings shown at most, so the modal stays within Block Kit's limits. */
+const FINDINGS_SHOWN = 8;
+
+/** The tone check as mrkdwn: clean, or each finding with why and a better wording. Flagged text is escaped. */
+export function toneCheckText(
+  findings: readonly ToneFinding[],
+  s: Strings,
+  heading: (count: number) => string = s.tone.found,
+): string {
+  if (findings.length === 0) return s.tone.clean;
+  const items = findings
+    .slice(0, FINDINGS_SHOWN)
+    .map((f) =>
+      s.tone.item(f.text ? escapeMrkdwn(truncate(plainText(f.text), 80)) : '', f.why, f.suggestion),
+    );
+  return truncate([heading(findings.length), ...items].join('\n'), LIMITS.sectionText);
+}
+
+/**
+ * The Draft apology modal: the draft to edit, which channel it is for, and the tone check of the text shown.
+ * On submit the text is checked again (see the draft view listener).
+ */
+export function buildDraftModal(
+  thread: Thread,
+  draft: Pick<ComposedDraft, 'text' | 'findings' | 'channel'>,
+  s: Strings,
+  options: DraftModalOptions = {},
+): ModalView {
+  const metadata: ModalMetadata = { threadId: thread.id };
+  if (options.checked) metadata.checked = options.checked;
+  const blocks: types.KnownBlock[] = [
+    threadContext(thread),
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: s.tone.channel(draft.channel, CHANNEL_LIMITS[draft.channel]) }],
+    },
+    {
+      type: 'input',
+      block_id: options.inputBlock ?? INPUT.draftText.block,
+      label: { type: 'plain_text', text: s.modal.draftLabel },
+      hint: { type: 'plain_text', text: s.modal.draftHint },
+      element: {
+        type: 'plain_text_input',
+        action_id: INPUT.draftText.action,
+        multiline: true,
+        max_length: LIMITS.inputValue,
+        initial_value: truncate(draft.text, LIMITS.inputValue),
+      },
+    },
+    { type: 'section', text: { type: 'mrkdwn', text: toneCheckText(draft.findings, s) } },
+  ];
+  const notes = [
+    options.checked ? s.tone.submitAgain : undefined,
+    options.personalising ? s.tone.personalising : undefined,
+    options.note,
+  ].filter((n): n is string => Boolean(n));
+  if (notes.length > 0)
+    blocks.push({
+      type: 'context',
+      elements: notes.map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.contextText) })),
+    });
   return {
     type: 'modal',
     callback_id: VIEW.draft,
-    private_metadata: encodeMetadata({ threadId: thread.id }),
+    private_metadata: encodeMetadata(metadata),
     title: title(s.modal.draftTitle),
     submit: title(s.modal.draftSubmit),
     close: title(s.modal.cancel),
-    blocks: [
-      threadContext(thread),
-      {
-        type: 'input',
-        block_id: INPUT.draftText.block,
-        label: { type: 'plain_text', text: s.modal.draftLabel },
-        hint: { type: 'plain_text', text: s.modal.draftHint },
-        element: {
-          type: 'plain_text_input',
-          action_id: INPUT.draftText.action,
-          multiline: true,
-          max_length: LIMITS.inputValue,
-          initial_value: truncate(draft, LIMITS.inputValue),
-        },
-      },
-    ],
+    blocks,
   };
 }
 

@@ -113,6 +113,7 @@ export function viewSubmission(
   user: string,
   values: Record<string, Record<string, unknown>>,
   viewId = 'V1',
+  metadata: Record<string, unknown> = {},
 ): string {
   return interactionBody({
     type: 'view_submission',
@@ -126,7 +127,7 @@ export function viewSubmission(
       team_id: 'T1',
       type: 'modal',
       callback_id: callbackId,
-      private_metadata: JSON.stringify({ threadId }),
+      private_metadata: JSON.stringify({ threadId, ...metadata }),
       state: { values },
       hash: 'h',
       blocks: [],

@@ -149,31 +149,52 @@ describe('Slack app over HTTP against a fake Slack Web API', () => {
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
   });
 
-  it('opens a draft modal in the post’s language and posts the submitted draft in the thread for review', async () => {
+  it('opens a draft modal in the post’s language with its tone check, re-checks on submit and posts for review', async () => {
     const thread = await alerted(h);
     await click(ACTION.draft, thread.id);
     const [open] = await h.fake.waitFor('views.open');
     expect(open?.args.trigger_id).toBe(`trigger-${ACTION.draft}-U1`);
-    const view = open?.args.view as {
-      callback_id: string;
-      blocks: { element?: { initial_value?: string } }[];
-    };
+    const view = open?.args.view as { callback_id: string; blocks: unknown[] };
     expect(view.callback_id).toBe(VIEW.draft);
-    expect(JSON.stringify(view.blocks)).toContain('한빛푸드입니다');
+    const shown = JSON.stringify(view.blocks);
+    expect(shown).toContain('죄송합니다');
+    expect(shown).toContain('한빛푸드 드림');
+    expect(shown).toContain('감정을 자극할 표현이 없습니다');
 
-    const draft = '죄송합니다 <!channel> & 확인 중입니다';
-    const res = await postToSlackApp(
+    // An edit that lectures and hides behind a misunderstanding: the modal stays open with the findings.
+    const inflaming = '규정상 어렵습니다. 오해가 있으신 것 같습니다 <!channel> & 확인 중입니다';
+    const values = (text: string) => ({
+      [INPUT.draftText.block]: { [INPUT.draftText.action]: { type: 'plain_text_input', value: text } },
+    });
+    const first = await postToSlackApp(h.port, viewSubmission(VIEW.draft, thread.id, 'U1', values(inflaming)));
+    expect(first.status).toBe(200);
+    const update = (await first.json()) as { response_action: string; view: { private_metadata: string; blocks: unknown[] } };
+    expect(update.response_action).toBe('update');
+    const findings = JSON.stringify(update.view.blocks);
+    expect(findings).toContain('*규정상*');
+    expect(findings).toContain('*오해*');
+    expect(findings).toContain('사과가 없습니다');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+
+    // Submitted again unchanged: it goes for review as it is, with what is left of the tone check.
+    const checked = JSON.parse(update.view.private_metadata) as { checked: string };
+    const again = await postToSlackApp(
       h.port,
-      viewSubmission(VIEW.draft, thread.id, 'U1', {
-        [INPUT.draftText.block]: { [INPUT.draftText.action]: { type: 'plain_text_input', value: draft } },
-      }),
+      viewSubmission(VIEW.draft, thread.id, 'U1', values(inflaming), 'V1', { checked: checked.checked }),
     );
-    expect(res.status).toBe(200);
+    expect(again.status).toBe(200);
     const posts = await h.fake.waitFor('chat.postMessage', 2);
     expect(posts[1]?.args.thread_ts).toBe('1700000000.000001');
     expect(String(posts[1]?.args.text)).toContain('검토용 사과문 초안 (작성: <@U1>)');
     expect(String(posts[1]?.args.text)).toContain('&lt;!channel&gt; &amp; 확인 중입니다');
+    expect(JSON.stringify(posts[1]?.args.blocks)).toContain('남은 지적 4건');
     expect((await h.store.getThread(thread.id))?.events.at(-1)).toMatchObject({ type: 'drafted', by: 'U1' });
+
+    // A clean draft goes straight for review.
+    const clean = '알려 주셔서 감사합니다. 정말 죄송합니다. 오늘 제품을 회수해 12월 10일까지 결과를 공유하겠습니다.';
+    await postToSlackApp(h.port, viewSubmission(VIEW.draft, thread.id, 'U1', values(clean), 'V2'));
+    const all = await h.fake.waitFor('chat.postMessage', 3);
+    expect(JSON.stringify(all[2]?.args.blocks)).toContain('감정을 자극할 표현이 없습니다');
   });
 
   it('escalates from the modal: preselects config targets, mentions them in the thread and DMs each one', async () => {

@@ -3,14 +3,10 @@ import { isOpen } from '../../../core/thread.js';
 import type { Thread } from '../../../core/thread-schema.js';
 import { applyThreadAction } from '../../apply-action.js';
 import type { SlackDeps } from '../../deps.js';
-import { ACTION } from '../../ids.js';
+import { ACTION, INPUT } from '../../ids.js';
 import { buildDraftModal, buildEscalateModal, buildResolveModal } from '../../modals.js';
 import { mention } from '../../mrkdwn.js';
 import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
-
-function companyName(deps: SlackDeps): string {
-  return deps.config.company?.name ?? deps.config.watch.brands[0]?.name ?? 'Bulssi';
-}
 
 /** Configured escalation targets for a category, split into users (U…/W…) and user groups (S…). */
 export function escalationTargets(deps: SlackDeps, thread: Thread) {
@@ -62,8 +58,16 @@ export function registerActions(app: App, deps: SlackDeps): void {
   }
 
   type ModalView = Parameters<webApi.WebClient['views']['open']>[0]['view'];
-  /** `build` gives the modal and, optionally, a plainer one to try when Slack refuses the first. */
-  const openModal = (actionId: string, build: (thread: Thread) => [ModalView, ModalView?]) => {
+  type Opened = Awaited<ReturnType<webApi.WebClient['views']['open']>>;
+  /**
+   * `build` gives the modal and, optionally, a plainer one to try when Slack refuses the first;
+   * `then` runs after it opened (e.g. to fill in what takes longer than the trigger lasts).
+   */
+  const openModal = (
+    actionId: string,
+    build: (thread: Thread) => [ModalView, ModalView?],
+    then?: (thread: Thread, opened: Opened, client: webApi.WebClient) => Promise<void>,
+  ) => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();
       // The trigger expires 3 s after the click: the access check and the read run together.
@@ -81,18 +85,50 @@ export function registerActions(app: App, deps: SlackDeps): void {
         return;
       }
       const [view, plainer] = build(thread);
+      let opened: Opened;
       try {
-        await client.views.open({ trigger_id: body.trigger_id, view });
+        opened = await client.views.open({ trigger_id: body.trigger_id, view });
       } catch (error) {
         // e.g. a configured escalation target that is not in this workspace makes Slack refuse the defaults.
         deps.logger.warn({ err: error, thread: thread.id, actionId }, 'modal refused by Slack');
         if (!plainer) throw error;
-        await client.views.open({ trigger_id: body.trigger_id, view: plainer });
+        opened = await client.views.open({ trigger_id: body.trigger_id, view: plainer });
       }
+      await then?.(thread, opened, client);
     });
   };
 
-  openModal(ACTION.draft, (thread) => [buildDraftModal(thread, deps.draft(thread, companyName(deps)), s)]);
+  const personalise = deps.personalise;
+  openModal(
+    ACTION.draft,
+    (thread) => [buildDraftModal(thread, deps.draft(thread), s, { personalising: Boolean(personalise) })],
+    personalise &&
+      (async (thread, opened, client) => {
+        const viewId = opened.view?.id;
+        if (!viewId) return;
+        const drafted = await personalise(thread);
+        if (drafted.modelNote)
+          deps.logger.info({ thread: thread.id, note: drafted.modelNote }, 'model draft not used');
+        const view =
+          drafted.source === 'model'
+            ? // A new input block id replaces the text in the modal; the same id would keep what is typed.
+              buildDraftModal(thread, drafted, s, {
+                note: s.tone.personalised,
+                inputBlock: INPUT.draftModelText.block,
+              })
+            : buildDraftModal(thread, drafted, s, { note: s.tone.modelFallback(drafted.modelNote ?? '') });
+        try {
+          await client.views.update({
+            view_id: viewId,
+            ...(opened.view?.hash ? { hash: opened.view.hash } : {}),
+            view,
+          });
+        } catch (error) {
+          // Closed, submitted or changed since it opened: the person already has what they need.
+          deps.logger.debug({ err: error, thread: thread.id }, 'draft modal not updated');
+        }
+      }),
+  );
   openModal(ACTION.escalate, (thread) => {
     const targets = escalationTargets(deps, thread);
     return [

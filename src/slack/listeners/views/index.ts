@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { App, ViewOutput, ViewSubmitAction, webApi } from '@slack/bolt';
 import { levelSchema } from '../../../config/schema.js';
+import { channelOfUrl } from '../../../core/draft/channel.js';
+import { checkTone } from '../../../core/draft/tone-check.js';
 import { recordEvent } from '../../../core/thread.js';
 import { RESOLUTION_OUTCOMES, type ResolutionOutcome } from '../../../core/thread-schema.js';
 import { applyThreadAction } from '../../apply-action.js';
 import type { SlackDeps } from '../../deps.js';
 import { INPUT, VIEW } from '../../ids.js';
-import { decodeMetadata } from '../../modals.js';
+import { buildDraftModal, decodeMetadata, toneCheckText } from '../../modals.js';
 import { groupMention, LIMITS, mention, mrkdwnLink, safeText, truncate } from '../../mrkdwn.js';
 import { expandTargets, permalinkFor } from '../../escalation-dm.js';
 import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
@@ -14,6 +17,20 @@ type Values = ViewOutput['state']['values'];
 
 function input(values: Values, id: { block: string; action: string }) {
   return values[id.block]?.[id.action];
+}
+
+/** The draft text, from whichever input block holds it (the model's rewrite uses its own block id). */
+function draftTextOf(values: Values | undefined): string {
+  for (const block of [INPUT.draftModelText, INPUT.draftText]) {
+    const value = values?.[block.block]?.[block.action]?.value;
+    if (typeof value === 'string') return value;
+  }
+  return '';
+}
+
+/** Short digest of a draft's text, to know whether the findings shown were for this very text. */
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
 }
 
 /** Remembers submitted view ids so a double submit (or a resubmitted view) acts once. */
@@ -35,10 +52,11 @@ function createOnce(max = 1000): (key: string) => boolean {
 export function registerViews(app: App, deps: SlackDeps): void {
   const s = deps.strings;
   const once = createOnce();
-  const start = async (body: ViewSubmitAction, client: webApi.WebClient) => {
+  /** `variant` tells apart submits of one view that are each meant to act (a draft resubmitted after edits). */
+  const start = async (body: ViewSubmitAction, client: webApi.WebClient, variant = '') => {
     const who: Clicker = { user: body.user.id, channel: deps.config.slack.channel };
     const meta = decodeMetadata(body.view.private_metadata);
-    if (!meta || !once(`${body.view.callback_id}:${body.view.id}`)) return undefined;
+    if (!meta || !once(`${body.view.callback_id}:${body.view.id}:${variant}`)) return undefined;
     if (!(await deps.mayAct(who.user))) {
       await tellPrivately(client, deps, who, s.refuse.notAllowed);
       return undefined;
@@ -47,27 +65,43 @@ export function registerViews(app: App, deps: SlackDeps): void {
   };
 
   app.view<ViewSubmitAction>(VIEW.draft, async ({ ack, body, view, client }) => {
+    const text = draftTextOf(view.state.values);
+    const meta = decodeMetadata(view.private_metadata);
+    // The tone check runs again on what was submitted; findings not yet shown for this text keep the modal
+    // open with them, and the same text submitted again goes for review as it is.
+    const thread = meta ? await deps.store.getThread(meta.threadId) : undefined;
+    const channel = thread ? channelOfUrl(thread.url) : undefined;
+    const findings = checkTone(text, { channel });
+    const digest = digestOf(text);
+    if (thread && channel && findings.length > 0 && meta?.checked !== digest) {
+      await ack({
+        response_action: 'update',
+        view: buildDraftModal(thread, { text, findings, channel }, s, { checked: digest }),
+      });
+      return;
+    }
     await ack();
-    const ctx = await start(body, client);
+    const ctx = await start(body, client, digest);
     if (!ctx) return;
-    const thread = await deps.store.updateThread(ctx.threadId, (current) =>
+    const updated = await deps.store.updateThread(ctx.threadId, (current) =>
       recordEvent(current, { at: deps.now().toISOString(), type: 'drafted', by: ctx.who.user }),
     );
-    if (!thread) {
+    if (!updated) {
       await tellPrivately(client, deps, ctx.who, s.refuse.notFound(ctx.threadId));
       return;
     }
-    const draft = input(view.state.values, INPUT.draftText)?.value ?? '';
     const line = s.reply.draftForReview(mention(ctx.who.user));
-    const quoted = safeText(draft, LIMITS.sectionText - 200)
+    const quoted = safeText(text, LIMITS.sectionText - 200)
       .split('\n')
       .map((l) => `> ${l}`)
       .join('\n');
-    await deps.messages.reply(thread, {
+    const tone = toneCheckText(findings, s, s.tone.left);
+    await deps.messages.reply(updated, {
       text: truncate(`${line}\n${quoted}`, LIMITS.messageText),
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: line } },
         { type: 'section', text: { type: 'mrkdwn', text: truncate(quoted || '>', LIMITS.sectionText) } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(tone, LIMITS.contextText) }] },
       ],
     });
   });

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { ACTION, INPUT, VIEW } from '../../src/slack/ids.js';
+import { createStore } from '../../src/store/keyv-store.js';
+import type { Store } from '../../src/store/store.js';
+import { type FakeModel, startFakeModel } from '../helpers/fake-model.js';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
+import {
+  buttonClick,
+  CHANNEL,
+  makeThread,
+  postToSlackApp,
+  SIGNING_SECRET,
+  silentLogger,
+  slackConfig,
+  viewSubmission,
+} from '../helpers/slack-fixtures.js';
+
+const PERSONALISED =
+  '과자에서 벌레를 보셨다니 얼마나 놀라셨을지 생각하면 정말 죄송합니다. 오늘 중으로 제품을 회수해 검사를 맡기고, 결과를 11월 29일(일)까지 이 글에 공유하겠습니다. 개인 정보는 이곳에 남기지 마시고 1:1 문의로 보내 주세요.\n\n한빛푸드 드림';
+
+let fake: FakeSlack;
+let model: FakeModel;
+let store: Store;
+let slack: SlackApp;
+let port: number;
+
+beforeEach(async () => {
+  fake = await startFakeSlack();
+  fake.members.set(CHANNEL, ['U1', 'UBOT']);
+  model = await startFakeModel();
+  store = await createStore();
+  slack = createSlackApp({
+    settings: {
+      botToken: 'xoxb-test-token',
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: fake.apiUrl,
+      port: 0,
+    },
+    config: slackConfig({
+      drafts: { model: { baseUrl: model.baseUrl, model: 'test-model', timeoutMs: 500 } },
+    }),
+    store,
+    logger: silentLogger,
+    now: () => new Date('2026-11-22T03:00:00.000Z'),
+    botId: 'BBOT',
+    botUserId: 'UBOT',
+    env: { BULSSI_MODEL_API_KEY: 'sk-model-secret' },
+  });
+  port = (await slack.start()).port ?? 0;
+});
+afterEach(async () => {
+  await slack.stop();
+  await fake.close();
+  await model.close();
+});
+
+async function openDraft() {
+  const thread = makeThread();
+  await store.putThread(thread);
+  await slack.notifier.notify(thread, { sourceName: 'x' });
+  const res = await postToSlackApp(
+    port,
+    buttonClick(ACTION.draft, thread.id, 'U1', `${fake.url}/response/1`),
+  );
+  expect(res.status).toBe(200);
+  const [open] = await fake.waitFor('views.open');
+  const [update] = await fake.waitFor('views.update');
+  return { thread, open: JSON.stringify(open?.args.view), update: update?.args };
+}
+
+describe('Draft apology with a model endpoint', () => {
+  it('opens the template at once, then fills in the personalised draft that passed the tone check', async () => {
+    model.answer({ content: PERSONALISED });
+    const { thread, open, update } = await openDraft();
+    expect(open).toContain('한빛푸드 드림');
+    expect(open).toContain('초안을 다듬는 중입니다');
+    expect(update?.view_id).toBeTruthy();
+    const view = JSON.stringify(update?.view);
+    expect(view).toContain('과자에서 벌레를 보셨다니');
+    expect(view).toContain(INPUT.draftModelText.block);
+    expect(view).toContain('톤 점검을 통과했습니다');
+    expect(model.requests[0]?.authorization).toBe('Bearer sk-model-secret');
+
+    // The approved text comes back from the model's input block and goes for review in the alert thread.
+    const submit = await postToSlackApp(
+      port,
+      viewSubmission(VIEW.draft, thread.id, 'U1', {
+        [INPUT.draftModelText.block]: {
+          [INPUT.draftModelText.action]: { type: 'plain_text_input', value: PERSONALISED },
+        },
+      }),
+    );
+    expect(submit.status).toBe(200);
+    const posts = await fake.waitFor('chat.postMessage', 2);
+    expect(String(posts[1]?.args.text)).toContain('과자에서 벌레를 보셨다니');
+    expect(fake.calls.some((c) => JSON.stringify(c.args).includes('sk-model-secret'))).toBe(false);
+  });
+
+  it('keeps the template and the person’s edits when the model times out', async () => {
+    model.answer({ hang: true });
+    const { update } = await openDraft();
+    const view = JSON.stringify(update?.view);
+    expect(view).toContain('템플릿 초안을 보여 드립니다');
+    expect(view).toContain('ETIMEDOUT');
+    expect(view).toContain(`"block_id":"${INPUT.draftText.block}"`);
+  });
+
+  it('keeps the template when the model answers garbage', async () => {
+    model.answer({ raw: 'not json at all' });
+    const { update } = await openDraft();
+    const view = JSON.stringify(update?.view);
+    expect(view).toContain('not a chat completion');
+    expect(view).toContain('정말 죄송합니다');
+  });
+});
