@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from './cli/args.js';
 import type { Command, CommandIo } from './cli/command.js';
 import { doctorCommand } from './cli/doctor.js';
+import { draftCommand } from './cli/draft.js';
 import { evalCommand } from './cli/eval.js';
 import { scanCommand } from './cli/scan.js';
 import { reportCommand } from './cli/report.js';
@@ -10,6 +11,7 @@ import { scoreCommand } from './cli/score.js';
 import { sourcesCommand } from './cli/sources.js';
 import { startCommand } from './cli/start.js';
 import { threadsCommand } from './cli/threads.js';
+import { toneCommand } from './cli/tone.js';
 import { BotError } from './errors.js';
 import { redactSecrets } from './logger.js';
 
@@ -20,6 +22,8 @@ const COMMANDS: readonly Command[] = [
   reportCommand,
   sourcesCommand,
   scoreCommand,
+  draftCommand,
+  toneCommand,
   evalCommand,
   doctorCommand,
 ];
@@ -44,7 +48,8 @@ Run \`bulssi <command> --help\` for a command's options. With no config file Bul
 scans a bundled sample internet, so \`bulssi scan --once\` works on a fresh machine.
 
 Environment: BULSSI_CONFIG (config file), BULSSI_DB (store file), LOG_LEVEL,
-NAVER_CLIENT_ID / NAVER_CLIENT_SECRET (Naver Search API).
+NAVER_CLIENT_ID / NAVER_CLIENT_SECRET (Naver Search API),
+BULSSI_MODEL_API_KEY (draft model endpoint, when drafts.model is configured).
 Slack mode: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET or SLACK_APP_TOKEN, BULSSI_CHANNEL,
 PORT, SLACK_API_URL (see \`bulssi start --help\` and \`bulssi doctor\`).`;
 }

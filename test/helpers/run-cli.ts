@@ -12,7 +12,7 @@ export interface CliResult {
 /** Runs the built CLI as a user would: a real process, stdin from `input`, a clean environment. */
 export function runCli(
   args: string[],
-  options: { cwd: string; input?: string; env?: Record<string, string> } = { cwd: process.cwd() },
+  options: { cwd: string; input?: string | Buffer; env?: Record<string, string> } = { cwd: process.cwd() },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawnCli(args, options);

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { findConfigFile, loadConfigFile } from '../config/load.js';
+import { CATEGORIES, categorySchema, type Config } from '../config/schema.js';
+import { CHANNELS, channelOfUrl, channelSchema } from '../core/draft/channel.js';
+import { defaultVoice } from '../core/draft/voice.js';
+import { companyTerms } from '../core/risk/company-terms.js';
+import { createScorer, scorePost } from '../core/risk/score.js';
+import { composeDraft } from '../drafting/compose-draft.js';
+import { personaliserOf } from '../drafting/model-personaliser.js';
+import { voiceOf } from '../drafting/voice-of-config.js';
+import { BotError } from '../errors.js';
+import { parseCommandArgs } from './args.js';
+import type { Command } from './command.js';
+import { readStdin } from './read-stdin.js';
+
+const count = z.number().finite().nonnegative();
+/** One post, as `bulssi score` takes it, plus what the drafter can use. */
+const draftInputSchema = z.object({
+  id: z.string().optional(),
+  text: z.string(),
+  title: z.string().optional(),
+  lang: z.enum(['ko', 'en']).optional(),
+  source: z.string().optional(),
+  metrics: z
+    .object({
+      views: count.optional(),
+      comments: count.optional(),
+      likes: count.optional(),
+      shares: count.optional(),
+    })
+    .optional(),
+  category: categorySchema.optional(),
+  channel: channelSchema.optional(),
+  author: z.string().optional(),
+  url: z.string().optional(),
+});
+
+const MAX_POST_BYTES = 1024 * 1024;
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`).join('; ');
+}
+
+export const draftCommand: Command = {
+  name: 'draft',
+  summary: 'Draft a public apology for a post given as JSON on stdin, with its tone check',
+  help: `Usage: bulssi draft [--config FILE] < post.json
+
+Reads one post as a JSON object on stdin, the fields of \`bulssi score\` plus optional ones:
+  {"text": string, "title"?: string, "lang"?: "ko"|"en", "id"?, "source"?, "metrics"?,
+   "category"?: ${CATEGORIES.join('|')},
+   "channel"?: ${CHANNELS.join('|')}, "author"?: string, "url"?: string}
+and prints one JSON object:
+  {"lang": "ko"|"en", "category": "…", "draft": "…", "findings": [...], "channel": "…", "source": "template"|"model"}
+Without "category" the post is scored to find it; without "channel" it comes from "url" (blog otherwise).
+The voice (company name, team, signature, private contact, 합쇼체/해요체) comes from the config's
+"company" section (else the first watched brand); without a config file the reply is signed by
+"고객지원팀" / "Customer Support" in 합쇼체.
+When the config sets drafts.model, an OpenAI-compatible endpoint (key in BULSSI_MODEL_API_KEY) may
+personalise the draft; its text is used only if it passes the tone check, else the template is printed.
+Nothing is posted anywhere.
+
+Options:
+  --config FILE   config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
+  -h, --help      show this help
+
+Exit status: 0 with a draft, 2 on bad input (not JSON, missing "text", unknown category or channel).`,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' } });
+    const file = findConfigFile(values.config, io.env, io.cwd);
+    const config: Config | undefined = file ? loadConfigFile(file, io.env) : undefined;
+    let post: z.infer<typeof draftInputSchema>;
+    try {
+      const raw = await readStdin(io.stdin, MAX_POST_BYTES);
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch (error) {
+        throw new BotError('ERR_BAD_INPUT', `not valid JSON: ${(error as Error).message}`);
+      }
+      const parsed = draftInputSchema.safeParse(json);
+      if (!parsed.success) throw new BotError('ERR_BAD_INPUT', describe(parsed.error));
+      post = parsed.data;
+    } catch (error) {
+      io.stderr.write(`bulssi draft: ${(error as Error).message}\n`);
+      return 2;
+    }
+    let category = post.category;
+    if (!category) {
+      const scorer =
+        config && config.risk.terms.length > 0
+          ? createScorer({ extraTerms: companyTerms(config.risk.terms) })
+          : scorePost;
+      const input: Parameters<typeof scorePost>[0] = { text: post.text, metrics: post.metrics ?? {} };
+      if (post.title !== undefined) input.title = post.title;
+      if (post.lang !== undefined) input.lang = post.lang;
+      category = scorer(input).category;
+    }
+    const voice = config ? voiceOf(config) : defaultVoice();
+    const drafted = await composeDraft(
+      {
+        title: post.title ?? '',
+        text: post.text,
+        author: post.author,
+        lang: post.lang,
+        category,
+        channel: post.channel ?? (post.url ? channelOfUrl(post.url) : 'blog'),
+      },
+      { voice, now: new Date(), timeZone: config?.schedule.timezone ?? 'Asia/Seoul' },
+      config ? personaliserOf(config.drafts, io.env) : undefined,
+    );
+    const out: Record<string, unknown> = {
+      lang: drafted.lang,
+      category: drafted.category,
+      draft: drafted.text,
+      findings: drafted.findings,
+      channel: drafted.channel,
+      source: drafted.source,
+    };
+    if (drafted.modelNote) out.modelNote = drafted.modelNote;
+    io.stdout.write(`${JSON.stringify(out)}\n`);
+    return 0;
+  },
+};
