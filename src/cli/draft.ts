@@ -11,24 +11,12 @@ import { voiceOf } from '../drafting/voice-of-config.js';
 import { BotError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
+import { scoreInputSchema } from './score.js';
 import { readStdin } from './read-stdin.js';
 
-const count = z.number().finite().nonnegative();
 /** One post, as `bulssi score` takes it, plus what the drafter can use. */
-const draftInputSchema = z.object({
+const draftInputSchema = scoreInputSchema.extend({
   id: z.string().optional(),
-  text: z.string(),
-  title: z.string().optional(),
-  lang: z.enum(['ko', 'en']).optional(),
-  source: z.string().optional(),
-  metrics: z
-    .object({
-      views: count.optional(),
-      comments: count.optional(),
-      likes: count.optional(),
-      shares: count.optional(),
-    })
-    .optional(),
   category: categorySchema.optional(),
   channel: channelSchema.optional(),
   author: z.string().optional(),

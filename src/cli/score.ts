@@ -9,8 +9,8 @@ import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 
 const count = z.number().finite().nonnegative();
-/** One input line. Other fields are ignored. */
-const scoreInputSchema = z.object({
+/** One input line. Other fields are ignored. `bulssi draft` takes the same post, extended. */
+export const scoreInputSchema = z.object({
   id: z.string(),
   text: z.string(),
   title: z.string().optional(),
