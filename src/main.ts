@@ -30,6 +30,8 @@ import { SAMPLE_ENV, sampleConfig } from './sample/sample-config.js';
 import { startSampleInternet } from './sample/sample-internet.js';
 import { createSlackApp, type SlackApp, slackSettingsFrom } from './slack/app.js';
 import { createSource } from './sources/create-source.js';
+import { createCustomSource } from './sources/custom-source.js';
+import type { Source } from './sources/source.js';
 import { createStore } from './store/keyv-store.js';
 import type { Store } from './store/store.js';
 
@@ -125,6 +127,21 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
   const http = createHttpClient({ config: config.http, validators: store.validators, logger });
   const sources = config.sources.filter((s) => s.enabled).map((s) => createSource(s, { now }));
   const names = new Map(config.sources.map((s) => [s.id, s.name ?? s.id]));
+  const configuredIds = new Set(config.sources.map((s) => s.id));
+  /** The config's sources plus the feeds added from Slack (`/crisis source add`), those fetched as untrusted. */
+  const scanSources = async (): Promise<Source[]> => {
+    const added: Source[] = [];
+    for (const custom of await store.getCustomSources()) {
+      if (configuredIds.has(custom.id)) continue;
+      names.set(custom.id, custom.name ?? new URL(custom.url).host);
+      try {
+        added.push(createCustomSource(custom, { now }));
+      } catch (error) {
+        logger.warn({ source: custom.id, err: error }, 'source added from Slack skipped: not a valid feed');
+      }
+    }
+    return [...sources, ...added];
+  };
   const match = createMatcher(config.watch);
   const queries = searchQueries(config.watch);
   let slack: SlackApp | undefined;
@@ -249,7 +266,8 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
         metrics.setPendingAlerts(retried.remaining);
         return result;
       };
-      const withWatchOverrides = async (): Promise<ScanSummary> => {
+      const withSlackChanges = async (): Promise<ScanSummary> => {
+        deps.sources = await scanSources();
         const overrides = await store.getWatchOverrides();
         if (overrides.added.length > 0 || overrides.removed.length > 0) {
           const watch = applyWatchOverrides(config.watch, overrides);
@@ -259,7 +277,7 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
         deps.stories = await loadStories();
         return runScan(deps);
       };
-      inFlight = withWatchOverrides()
+      inFlight = withSlackChanges()
         .then(retryPending)
         .catch((error: unknown) => {
           metrics.recordScanError();

@@ -54,17 +54,30 @@ function bareHost(url: URL): string {
 }
 
 /**
- * Refuses a URL whose host is, or resolves to, an address outside the public internet. Every resolved
- * address must be public: one private answer among public ones is refused too.
+ * The first address of a URL's host (the host itself when it is an IP) outside the public internet, with its
+ * kind; undefined when every address is public. Rejects when the name cannot be resolved.
  */
-export async function assertPublicUrl(url: URL, policy: AddressPolicy = {}): Promise<void> {
+export async function findNonPublicAddress(
+  url: URL,
+  policy: AddressPolicy = {},
+): Promise<{ address: string; kind: BlockedKind } | undefined> {
   const { resolveAll = resolveWithDns, classify = classifyAddress } = policy;
   const host = bareHost(url);
   const addresses = isIP(host) ? [host] : (await resolveAll(host)).map((a) => a.address);
   for (const address of addresses) {
     const kind = classify(address);
-    if (kind) throw blockedAddressError(url.href, address, kind);
+    if (kind) return { address, kind };
   }
+  return undefined;
+}
+
+/**
+ * Refuses a URL whose host is, or resolves to, an address outside the public internet. Every resolved
+ * address must be public: one private answer among public ones is refused too.
+ */
+export async function assertPublicUrl(url: URL, policy: AddressPolicy = {}): Promise<void> {
+  const found = await findNonPublicAddress(url, policy);
+  if (found) throw blockedAddressError(url.href, found.address, found.kind);
 }
 
 /**

@@ -64,7 +64,8 @@ const RETRYABLE_CODES = new Set(['ERR_NETWORK', 'ERR_TIMEOUT']);
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The HttpClient every source uses. Each fetch: robots.txt check (when asked and `config.respectRobots`),
+ * The HttpClient every source uses. Each fetch: robots.txt check (when asked and `config.respectRobots`;
+ * an untrusted fetch reads robots.txt through the address guard too),
  * per-host queue and pacing, one got request with timeout and body cap, retries on network errors, 408,
  * 429 and 5xx (Retry-After honoured up to `config.maxRetryAfterMs`, else exponential backoff with jitter),
  * conditional GET, then charset sniffing and decoding.
@@ -103,31 +104,36 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     now,
     sleep,
   });
-  const robots: RobotsCache = createRobotsCache({
-    userAgent,
-    now,
-    ...(options.robotsTtlMs === undefined ? {} : { ttlMs: options.robotsTtlMs }),
-    fetchRobots: async (robotsUrl) => {
-      const url = new URL(robotsUrl);
-      const raw = await limiter.run(url.host, () =>
-        fetchOnce(client, url, {
-          headers: {},
-          timeoutMs: config.timeoutMs,
-          maxBodyBytes: Math.min(config.maxBodyBytes, ROBOTS_MAX_BYTES),
-          requireText: false,
-        }),
-      );
-      return {
-        status: raw.status,
-        body: decodeText(raw.body, { contentType: 'text/plain; charset=utf-8' }).text,
-      };
-    },
-    onUnavailable: (origin, reason) =>
-      logger?.warn(
-        { origin, reason },
-        'robots.txt could not be read; allowing every path on this site for now',
-      ),
-  });
+  /** robots.txt per origin, fetched through `via`: untrusted sources' through the guarded client. */
+  const createRobots = (via: Got): RobotsCache =>
+    createRobotsCache({
+      userAgent,
+      now,
+      ...(options.robotsTtlMs === undefined ? {} : { ttlMs: options.robotsTtlMs }),
+      fetchRobots: async (robotsUrl) => {
+        const url = new URL(robotsUrl);
+        const raw = await limiter.run(url.host, () =>
+          fetchOnce(via, url, {
+            headers: {},
+            timeoutMs: config.timeoutMs,
+            maxBodyBytes: Math.min(config.maxBodyBytes, ROBOTS_MAX_BYTES),
+            requireText: false,
+          }),
+        );
+        return {
+          status: raw.status,
+          body: decodeText(raw.body, { contentType: 'text/plain; charset=utf-8' }).text,
+        };
+      },
+      onUnavailable: (origin, reason) =>
+        logger?.warn(
+          { origin, reason },
+          'robots.txt could not be read; allowing every path on this site for now',
+        ),
+    });
+  // Kept apart so a robots.txt read for a trusted source never vouches for an untrusted one, nor the reverse.
+  const robots = createRobots(client);
+  const guardedRobots = createRobots(guardedClient);
 
   /** One logical GET: attempts through the host limiter until success, a final status or no retries left. */
   async function fetchWithRetries(
@@ -193,8 +199,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function checkRobots(url: URL): Promise<void> {
-    const verdict = await robots.check(url);
+  async function checkRobots(url: URL, guarded: boolean): Promise<void> {
+    const verdict = await (guarded ? guardedRobots : robots).check(url);
     if (verdict.crawlDelayMs !== undefined) {
       limiter.widenInterval(url.host, Math.min(verdict.crawlDelayMs, MAX_CRAWL_DELAY_MS));
     }
@@ -241,7 +247,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const key = stripUrlAuth(url.href);
       const guarded = fetchOptions.untrusted === true && !config.allowPrivateNetworks;
       if (guarded) await assertPublicHost(url);
-      if (fetchOptions.robots && config.respectRobots) await checkRobots(url);
+      if (fetchOptions.robots && config.respectRobots) await checkRobots(url, guarded);
 
       const headers = callerHeaders(fetchOptions.headers);
       const previous = fetchOptions.conditional ? await readValidators(key) : undefined;

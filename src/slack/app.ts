@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../config/schema.js';
+import type { AddressPolicy } from '../http/address-guard.js';
 import type { Thread } from '../core/thread-schema.js';
 import { ConfigError } from '../errors.js';
 import { type Logger, redactSecrets } from '../logger.js';
@@ -101,6 +102,8 @@ export interface CreateSlackAppOptions {
   metrics?: Pick<Metrics, 'observeSlackCall'> | undefined;
   /** HTTP mode: /healthz, /readyz and /metrics served beside /slack/events; only /healthz without them. */
   opsHandlers?: Record<OpsPath, OpsHandler> | undefined;
+  /** How feed URLs added from Slack are resolved and classified (tests); DNS and classifyAddress by default. */
+  addressPolicy?: AddressPolicy | undefined;
 }
 
 export interface SlackApp {
@@ -238,6 +241,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     personalise: options.personalise ?? (personaliser ? (thread) => composeDraft(subjectOfThread(thread), draftContext(), personaliser) : undefined),
     scan: options.scan,
     isScanning: options.isScanning,
+    addressPolicy: options.addressPolicy,
   };
   registerActions(app, deps);
   registerSnooze(app, deps);

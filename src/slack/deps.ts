@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import type { AddressPolicy } from '../http/address-guard.js';
 import type { Thread } from '../core/thread-schema.js';
 import type { ComposedDraft } from '../drafting/compose-draft.js';
 import type { Logger } from '../logger.js';
@@ -27,4 +28,6 @@ export interface SlackDeps {
   /** Runs a scan now (or joins the running one); absent when the app runs without a scanner. */
   scan?: (() => Promise<ScanSummary>) | undefined;
   isScanning?: (() => boolean) | undefined;
+  /** How feed URLs added with `/crisis source add` are resolved and classified (DNS and classifyAddress by default). */
+  addressPolicy?: AddressPolicy | undefined;
 }

@@ -150,7 +150,8 @@ export const en: Strings = {
       '`/crisis status` open threads, counts by level and state (only you see it)',
       '`/crisis scan` scan now and summarise',
       '`/crisis watch list|add|remove <term>` list, add or remove watched names',
-      '`/crisis sources` each source’s last run, items, last error',
+      '`/crisis sources` each source’s last run, items, last error, and the feeds added in Slack',
+      '`/crisis source add <feed url> [name]` scan one more RSS/Atom feed; `/crisis source remove <id>` stop',
       '`/crisis resolve <id> [note]` resolve a thread',
       '`/crisis report [week|month]` mentions, risky share, time to acknowledge and to resolve',
       '`/crisis help` this help',
@@ -196,6 +197,41 @@ export const en: Strings = {
     },
     resolveUsage: 'Usage: `/crisis resolve <thread id> [note]`',
     resolved: (id) => `:white_check_mark: Thread \`${id}\` marked resolved.`,
+  },
+  source: {
+    usage:
+      'Usage: `/crisis source add <feed url> [name]`, `/crisis source remove <id>`; `/crisis sources` lists them',
+    added: (id, url) =>
+      `:white_check_mark: Added feed \`${id}\` (${url}), scanned from the next scan. \`/crisis sources\` shows how it runs.`,
+    removed: (id, url) => `:white_check_mark: Removed feed \`${id}\` (${url}); it is no longer scanned.`,
+    refused: {
+      invalid_url: 'That is not a URL. Give the feed’s full address, e.g. `https://news.example/rss`.',
+      not_http: 'Only http(s) feeds can be added.',
+      credentials:
+        'A feed URL with a user name or password cannot be added from Slack; put it in the config file.',
+      duplicate: 'That feed is already scanned. See `/crisis sources`.',
+      too_many: 'Too many feeds were added in Slack (50 at most); remove one or put them in the config file.',
+      name_too_long: 'That name is too long (80 characters at most).',
+      not_found: 'No feed added in Slack has that id or URL. See `/crisis sources`.',
+      configured: 'That source is in the config file (`sources`); change it there.',
+      unresolved: 'That host name could not be resolved. Check the URL and try again.',
+    },
+    blocked: (url, kind, address) =>
+      `:no_entry: ${url} points at a ${kind} address (${address}), not the public internet; refused. ` +
+      'Feeds on the internal network go in the config file, or set `http.allowPrivateNetworks: true`.',
+    addressKind: {
+      unspecified: 'unspecified',
+      loopback: 'loopback',
+      private: 'private',
+      'link-local': 'link-local',
+      cgnat: 'carrier-grade NAT',
+      multicast: 'multicast',
+      broadcast: 'broadcast',
+      'unique-local': 'unique-local',
+      reserved: 'reserved',
+    },
+    addedTitle: 'Feeds added in Slack',
+    addedLine: (id, name, url, who, when) => `• \`${id}\` *${name}* · ${url} · added by ${who}, ${when}`,
   },
   home: {
     title: 'Bulssi crisis board',

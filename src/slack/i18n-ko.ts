@@ -151,7 +151,8 @@ export const ko: Strings = {
       '`/crisis status` 열린 스레드와 수준·상태별 건수 (나만 보기)',
       '`/crisis scan` 지금 스캔하고 요약',
       '`/crisis watch list|add|remove <이름>` 감시 중인 이름 보기·추가·삭제',
-      '`/crisis sources` 출처별 마지막 실행, 건수, 마지막 오류',
+      '`/crisis sources` 출처별 마지막 실행, 건수, 마지막 오류, Slack에서 추가한 피드',
+      '`/crisis source add <피드 URL> [이름]` RSS/Atom 피드 추가, `/crisis source remove <id>` 삭제',
       '`/crisis resolve <id> [메모]` 스레드 해결',
       '`/crisis report [week|month]` 언급·위험 비율·확인과 해결까지 걸린 시간',
       '`/crisis help` 이 도움말',
@@ -197,6 +198,42 @@ export const ko: Strings = {
     },
     resolveUsage: '사용법: `/crisis resolve <스레드 id> [메모]`',
     resolved: (id) => `:white_check_mark: 스레드 \`${id}\`를 해결로 표시했습니다.`,
+  },
+  source: {
+    usage:
+      '사용법: `/crisis source add <피드 URL> [이름]`, `/crisis source remove <id>`; 목록은 `/crisis sources`',
+    added: (id, url) =>
+      `:white_check_mark: 피드 \`${id}\`(${url})를 추가했습니다. 다음 스캔부터 수집하며, \`/crisis sources\`에서 상태를 볼 수 있습니다.`,
+    removed: (id, url) =>
+      `:white_check_mark: 피드 \`${id}\`(${url})를 삭제했습니다. 더 이상 수집하지 않습니다.`,
+    refused: {
+      invalid_url: 'URL이 아닙니다. 피드의 전체 주소를 적어 주세요. 예: `https://news.example/rss`',
+      not_http: 'http(s) 피드만 추가할 수 있습니다.',
+      credentials:
+        '사용자 이름이나 비밀번호가 들어간 URL은 Slack에서 추가할 수 없습니다. 설정 파일에 넣어 주세요.',
+      duplicate: '이미 수집 중인 피드입니다. `/crisis sources`로 확인하세요.',
+      too_many: 'Slack에서 추가한 피드가 너무 많습니다 (최대 50개). 하나를 지우거나 설정 파일에 넣어 주세요.',
+      name_too_long: '이름이 너무 깁니다 (80자 이하).',
+      not_found: '그 id나 URL로 Slack에서 추가한 피드가 없습니다. `/crisis sources`로 확인하세요.',
+      configured: '설정 파일(`sources`)에 있는 출처입니다. 설정 파일에서 바꿔 주세요.',
+      unresolved: '호스트 이름을 찾을 수 없습니다. URL을 확인하고 다시 시도해 주세요.',
+    },
+    blocked: (url, kind, address) =>
+      `:no_entry: ${url}는 공용 인터넷이 아닌 ${kind} 주소(${address})를 가리켜 거부했습니다. ` +
+      '내부망 피드는 설정 파일에 넣거나 `http.allowPrivateNetworks: true`로 허용하세요.',
+    addressKind: {
+      unspecified: '미지정',
+      loopback: '루프백',
+      private: '사설망',
+      'link-local': '링크 로컬',
+      cgnat: '통신사 NAT(CGNAT)',
+      multicast: '멀티캐스트',
+      broadcast: '브로드캐스트',
+      'unique-local': '고유 로컬',
+      reserved: '예약',
+    },
+    addedTitle: 'Slack에서 추가한 피드',
+    addedLine: (id, name, url, who, when) => `• \`${id}\` *${name}* · ${url} · ${who} 추가, ${when}`,
   },
   home: {
     title: '불씨 위기 현황',

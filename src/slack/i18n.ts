@@ -1,4 +1,6 @@
 import type { Category, Level } from '../config/schema.js';
+import type { AddSourceRefusal } from '../core/custom-sources.js';
+import type { BlockedKind } from '../http/address-ranges.js';
 import type { ResponseKind } from '../core/risk/response.js';
 import type { Stage } from '../core/risk/stage.js';
 import type { ResolutionOutcome, ThreadState } from '../core/thread-schema.js';
@@ -157,6 +159,19 @@ export interface Strings {
     watchRefused: Record<'empty' | 'too_long' | 'already_watched' | 'not_watched' | 'brand_name', string>;
     resolveUsage: string;
     resolved: (id: string) => string;
+  };
+  /** `/crisis source add|remove`, and the feeds added from Slack as listed by `/crisis sources`. */
+  source: {
+    usage: string;
+    /** `url` already escaped. */
+    added: (id: string, url: string) => string;
+    removed: (id: string, url: string) => string;
+    refused: Record<AddSourceRefusal | 'not_found' | 'configured' | 'unresolved', string>;
+    /** The host is, or resolves to, `address`, of kind `kind` (already a label from `addressKind`). */
+    blocked: (url: string, kind: string, address: string) => string;
+    addressKind: Record<BlockedKind, string>;
+    addedTitle: string;
+    addedLine: (id: string, name: string, url: string, who: string, when: string) => string;
   };
   home: {
     title: string;

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { LEVELS, type Level } from '../config/schema.js';
 import { isOpen } from '../core/thread.js';
 import { THREAD_STATES, type Thread } from '../core/thread-schema.js';
-import type { SourceStatus } from '../store/store.js';
+import type { CustomSource, SourceStatus } from '../store/store.js';
 import { shownLevel, type SlackMessageContent } from './blocks.js';
 import type { Strings } from './i18n.js';
 import { LIMITS, mention, mrkdwnLink, safeText, slackDate, truncate } from './mrkdwn.js';
@@ -127,19 +127,40 @@ function sourceLines(
   });
 }
 
-/** `/crisis sources`: each source's last run, item counts and last error. */
+/** `/crisis sources`: each source's last run, item counts and last error, then the feeds added in Slack. */
 export function buildSourcesMessage(
   statuses: readonly SourceStatus[],
   sourceName: (id: string) => string,
   s: Strings,
+  added: readonly CustomSource[] = [],
 ): SlackMessageContent {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: s.command.sourcesTitle } },
   ];
+  const addedBlocks = added.length > 0 ? listSections(addedLines(added, s), 5) : [];
   if (statuses.length === 0)
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: s.command.sourcesNone } });
-  else blocks.push(...listSections(sourceLines(statuses, sourceName, s), LIMITS.messageBlocks - 1));
+  else
+    blocks.push(
+      ...listSections(sourceLines(statuses, sourceName, s), LIMITS.messageBlocks - 1 - addedBlocks.length),
+    );
+  blocks.push(...addedBlocks);
   return { text: s.command.sourcesTitle, blocks };
+}
+
+function addedLines(added: readonly CustomSource[], s: Strings): string[] {
+  return [
+    `*${s.source.addedTitle}*`,
+    ...added.map((c) =>
+      s.source.addedLine(
+        c.id,
+        safeText(c.name ?? new URL(c.url).host, 80),
+        safeText(c.url, 200),
+        mention(c.addedBy),
+        slackDate(c.addedAt),
+      ),
+    ),
+  ];
 }
 
 /** The App Home tab: open threads by level, overdue ones, last scan per source. */

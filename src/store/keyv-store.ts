@@ -9,6 +9,8 @@ import { StoreError } from '../errors.js';
 import type { ValidatorCache } from '../http/types.js';
 import { createKeyedLock } from './keyed-lock.js';
 import {
+  type CustomSource,
+  customSourcesSchema,
   type SlackMessage,
   type SourceStatus,
   type Store,
@@ -50,6 +52,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const quarantineKv = await open('quarantine');
   const slackKv = await open('slack');
   const settingsKv = await open('settings');
+  const customSourcesKv = await open('custom-sources');
   const threadLock = createKeyedLock();
 
   async function readValid<T>(
@@ -164,6 +167,10 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] },
     putWatchOverrides: async (overrides: WatchOverrides) => {
       await settingsKv.set('watch', overrides);
+    },
+    getCustomSources: async () => (await readValid(customSourcesKv, 'all', customSourcesSchema)) ?? [],
+    putCustomSources: async (sources: readonly CustomSource[]) => {
+      await customSourcesKv.set('all', [...sources]);
     },
     getSlackMessage: (threadId) => readValid(slackKv, threadId, slackMessageSchema),
     putSlackMessage: async (message: SlackMessage) => {

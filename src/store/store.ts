@@ -44,6 +44,23 @@ export const watchOverridesSchema = z.object({
 export type WatchOverrides = z.infer<typeof watchOverridesSchema>;
 
 /**
+ * A feed added from Slack (`/crisis source add`). Kept apart from the config's sources and always fetched as
+ * untrusted: it may not reach private, loopback or link-local addresses unless `http.allowPrivateNetworks`.
+ */
+export const customSourceSchema = z.object({
+  /** Source id, "slack-" and six hex digits of the URL's hash (customSourceId). */
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+  url: z.url({ protocol: /^https?$/ }),
+  name: z.string().optional(),
+  /** Slack user id of who added it. */
+  addedBy: z.string(),
+  /** ISO 8601 */
+  addedAt: z.string(),
+});
+export type CustomSource = z.infer<typeof customSourceSchema>;
+export const customSourcesSchema = z.array(customSourceSchema);
+
+/**
  * Where Bulssi keeps what it must not forget. Records are validated on read; a record that does not
  * validate is moved aside (quarantined) instead of being overwritten or crashing the scan.
  */
@@ -68,6 +85,9 @@ export interface Store {
   getDigestSentAt(): Promise<number | undefined>;
   putDigestSentAt(at: number): Promise<void>;
   putWatchOverrides(overrides: WatchOverrides): Promise<void>;
+  /** Feeds added from Slack, in the order they were added; empty when none. */
+  getCustomSources(): Promise<CustomSource[]>;
+  putCustomSources(sources: readonly CustomSource[]): Promise<void>;
   getSlackMessage(threadId: string): Promise<SlackMessage | undefined>;
   putSlackMessage(message: SlackMessage): Promise<void>;
   /** ETag / Last-Modified per URL for conditional GET. */

@@ -6,6 +6,8 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** The JSON body the fake answered with (200 replies only). */
+  result?: Record<string, unknown>;
 }
 
 /** A canned reply for a method: status 200 with a body (ok: true is added unless given), 429 or 500. */
@@ -31,6 +33,11 @@ export interface FakeSlack {
   usergroups: Map<string, string[]>;
   /** Scopes reported by auth.test in x-oauth-scopes. */
   scopes: string[];
+  /**
+   * Told about each call once its reply was handed to the socket (200, 429 or 500 alike), so a test can act
+   * in the window between Slack's answer and what the caller does with it, e.g. kill the caller.
+   */
+  onReplied: ((call: SlackCall) => void) | undefined;
   /** Resolves once `count` calls of `method` were recorded. */
   waitFor(method: string, count?: number): Promise<SlackCall[]>;
   close(): Promise<void>;
@@ -79,6 +86,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     members: new Map(),
     usergroups: new Map(),
+    onReplied: undefined,
     scopes: [
       'chat:write',
       'commands',
@@ -205,19 +213,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         }
       }
       const next = queued.get(call.method)?.shift() ?? fixed.get(call.method);
+      const replied = () => fake.onReplied?.(call);
       if (next?.status === 429) {
         res.writeHead(429, { 'retry-after': String(next.retryAfter), 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }), replied);
         return;
       }
       if (next?.status === 500) {
-        res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error', replied);
         return;
       }
       const body = next?.body ? { ok: true, ...next.body } : { ok: true, ...answer(call) };
+      call.result = body;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (call.method === 'auth.test') headers['x-oauth-scopes'] = fake.scopes.join(',');
-      res.writeHead(200, headers).end(JSON.stringify(body));
+      res.writeHead(200, headers).end(JSON.stringify(body), replied);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(error));

@@ -36,12 +36,17 @@ let internal: FixtureServer;
 let publicSite: Server;
 let publicPort: number;
 let redirectTo = '';
+let robotsRedirectTo = '';
 beforeEach(async () => {
+  redirectTo = '';
+  robotsRedirectTo = '';
   internal = await startFixtureServer({
     '/secret': respond(200, 'internal admin page', { 'content-type': 'text/plain' }),
   });
   publicSite = createServer((req, res) => {
-    if (req.url === '/robots.txt') res.writeHead(404).end();
+    if (req.url === '/robots.txt' && robotsRedirectTo)
+      res.writeHead(302, { location: robotsRedirectTo }).end();
+    else if (req.url === '/robots.txt') res.writeHead(404).end();
     else if (req.url === '/go') res.writeHead(302, { location: redirectTo }).end();
     else res.writeHead(200, { 'content-type': 'text/plain' }).end('public page');
   });
@@ -113,6 +118,37 @@ describe('untrusted fetches', () => {
     const http = createHttpClient({ config: CONFIG });
     const error = await refusal(http.fetchText(target(internal.url), { untrusted: true, robots: true }));
     expect(error.code).toBe('ERR_BLOCKED_ADDRESS');
+    expect(internal.requests).toHaveLength(0);
+  });
+
+  it('fetch robots.txt through the guard too: a robots.txt redirecting to 127.0.0.1 is not followed', async () => {
+    robotsRedirectTo = `${internal.url}/robots.txt`;
+    const http = createHttpClient({ config: CONFIG, addressPolicy: policy() });
+    const page = await http.fetchText(`http://${PUBLIC_STAND_IN}:${publicPort}/page`, {
+      untrusted: true,
+      robots: true,
+    });
+    expect(page.body).toBe('public page');
+    expect(internal.requests).toHaveLength(0);
+  });
+
+  it('refuse robots.txt when its host resolves to loopback by the time it is fetched', async () => {
+    // The name passes the first check as public, then answers with loopback (DNS rebinding).
+    let lookups = 0;
+    const rebinding: AddressPolicy = {
+      resolveAll: async () => {
+        lookups += 1;
+        return [{ address: lookups === 1 ? PUBLIC_STAND_IN : '127.0.0.1', family: 4 }];
+      },
+      classify: policy().classify,
+    };
+    const http = createHttpClient({ config: CONFIG, addressPolicy: rebinding });
+    const port = new URL(internal.url).port;
+    const error = await refusal(
+      http.fetchText(`http://localhost:${port}/secret`, { untrusted: true, robots: true }),
+    );
+    expect(error.code).toBe('ERR_BLOCKED_ADDRESS');
+    expect(lookups).toBeGreaterThan(1);
     expect(internal.requests).toHaveLength(0);
   });
 

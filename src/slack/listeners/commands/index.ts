@@ -12,6 +12,7 @@ import { COMMAND } from '../../ids.js';
 import { mention, safeText } from '../../mrkdwn.js';
 import { buildSourcesMessage, buildStatusMessage } from '../../status-blocks.js';
 import { showChange } from '../shared.js';
+import { handleSource } from './source.js';
 import { handleWatch } from './watch.js';
 
 /** Every stored thread; the store streams them, the status views need them all. */
@@ -28,7 +29,7 @@ async function allSourceStatuses(deps: SlackDeps): Promise<SourceStatus[]> {
 }
 
 /**
- * `/crisis status|scan|watch|sources|resolve|help`. Replies are private (ephemeral, through the
+ * `/crisis status|scan|watch|sources|source|resolve|report|help`. Replies are private (ephemeral, through the
  * response_url); anything unknown gets the help. Scan and resolve are for people who may act.
  */
 export function registerCommands(app: App, deps: SlackDeps): void {
@@ -47,8 +48,15 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       case 'status':
         await say(buildStatusMessage(await allThreads(deps), deps.now(), s));
         return;
-      case 'sources':
-        await say(buildSourcesMessage(await allSourceStatuses(deps), deps.sourceName, s));
+      case 'sources': {
+        const added = await deps.store.getCustomSources();
+        const names = new Map(added.map((c) => [c.id, c.name ?? new URL(c.url).host]));
+        const sourceName = (id: string) => names.get(id) ?? deps.sourceName(id);
+        await say(buildSourcesMessage(await allSourceStatuses(deps), sourceName, s, added));
+        return;
+      }
+      case 'source':
+        await say(await handleSource(deps, rest, user));
         return;
       case 'report': {
         const days = rest[0]?.toLowerCase() === 'month' ? 30 : 7;
