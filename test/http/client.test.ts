@@ -332,11 +332,12 @@ describe('limits', () => {
       arrivals.push(performance.now());
       res.writeHead(200).end('ok');
     });
-    const http = makeClient({ perHostIntervalMs: 60 });
+    const http = makeClient({ perHostIntervalMs: 150 });
     await Promise.all(Array.from({ length: 3 }, () => http.fetchText(`${server.url}/paced`)));
     const gaps = arrivals.slice(1).map((t, i) => t - (arrivals[i] ?? 0));
     expect(gaps).toHaveLength(2);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(50);
+    // Arrivals jitter by a few ms on a busy machine; unpaced requests would arrive within a few ms of each other.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(100);
   });
 });
 
