@@ -102,11 +102,22 @@ Options:
     let lastScanAt = 0;
     // Aborted when a stop has waited its grace period: in-flight fetches end with ERR_ABORTED.
     const shutdown = new AbortController();
-    const scanAndReport = async () => {
+    // The cron schedule and an early re-scan from the follow-up clock may ask at the same moment: the second
+    // joins the running scan, and its summary is printed once.
+    let reporting: Promise<void> | undefined;
+    const scanAndReport = (): Promise<void> => {
+      if (reporting) return reporting;
       lastScanAt = Date.now();
-      const summary = await bulssi.scan({ signal: shutdown.signal });
-      for (const line of formatSourceProblems(summary)) io.stderr.write(`${line}\n`);
-      io.stdout.write(`${formatScanSummary(summary)}\n`);
+      reporting = bulssi
+        .scan({ signal: shutdown.signal })
+        .then((summary) => {
+          for (const line of formatSourceProblems(summary)) io.stderr.write(`${line}\n`);
+          io.stdout.write(`${formatScanSummary(summary)}\n`);
+        })
+        .finally(() => {
+          reporting = undefined;
+        });
+      return reporting;
     };
 
     const schedule = startScanSchedule({
