@@ -108,6 +108,18 @@ export const followupSchema = z.strictObject({
       weeklyReportDay: z.int().min(0).max(7).default(1),
     })
     .prefault({}),
+  /**
+   * A jump worth saying in an alert's thread: this many comments or views gained within `windowMinutes`,
+   * said at most once per `cooldownMinutes` unless the spread stage advances.
+   */
+  growth: z
+    .strictObject({
+      comments: z.int().min(1).default(20),
+      views: z.int().min(1).default(1000),
+      windowMinutes: minutes.default(60),
+      cooldownMinutes: minutes.default(60),
+    })
+    .prefault({}),
   /** How often the follow-up clock ticks, seconds. */
   tickSeconds: z.int().min(5).max(3600).default(60),
   /** A resolved thread is still watched this many days; a new spike reopens it. */

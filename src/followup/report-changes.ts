@@ -21,7 +21,7 @@ export async function reportChanges(deps: FollowupDeps, seenSince: string): Prom
   const candidates: string[] = [];
   for await (const thread of deps.store.threads()) {
     if (thread.lastSeenAt < seenSince) continue;
-    if (detectRelapse(thread, nowMs(), deps.policy.followup) || growthNews(thread, nowMs()))
+    if (detectRelapse(thread, nowMs(), deps.policy.followup) || growthNews(thread, nowMs(), deps.policy.followup.growth))
       candidates.push(thread.id);
   }
   for (const id of candidates) {
@@ -35,7 +35,7 @@ export async function reportChanges(deps: FollowupDeps, seenSince: string): Prom
           summary.relapsed += 1;
           return reopened;
         }
-        const news = growthNews(current, now.getTime());
+        const news = growthNews(current, now.getTime(), deps.policy.followup.growth);
         if (!news) return current;
         await deps.notifier.grew(current, news);
         summary.grew += 1;

@@ -5,6 +5,7 @@ import {
   recordGrowth,
   reopenForRelapse,
 } from '../../../src/core/followup/growth.js';
+import { configFrom } from '../../../src/config/load.js';
 import { markAlertSent, transition } from '../../../src/core/thread.js';
 import type { MetricsSnapshot, Thread } from '../../../src/core/thread-schema.js';
 import { makeThread } from '../../helpers/slack-fixtures.js';
@@ -31,6 +32,17 @@ describe('growth news', () => {
       [30, 90],
     );
     expect(growthNews(thread, T0 + 90 * 60_000)).toMatchObject({ comments: 120, views: 100, since: at(30) });
+  });
+
+  it('takes the team’s own thresholds from the config', () => {
+    const small = withMetrics([{ views: 130, comments: 12 }], [60]);
+    const { followup } = configFrom({
+      watch: { brands: [{ name: '한빛푸드' }] },
+      sources: [{ id: 'f', type: 'feed', url: 'https://news.example/rss' }],
+      followup: { growth: { comments: 3 } },
+    });
+    expect(followup.growth).toEqual({ comments: 3, views: 1000, windowMinutes: 60, cooldownMinutes: 60 });
+    expect(growthNews(small, T0 + 60 * 60_000, followup.growth)).toMatchObject({ comments: 4 });
   });
 
   it('stays quiet for small gains and for threads not alerted or closed', () => {
