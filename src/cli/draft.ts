@@ -5,12 +5,14 @@ import { CHANNELS, channelOfUrl, channelSchema } from '../core/draft/channel.js'
 import { defaultVoice } from '../core/draft/voice.js';
 import { companyTerms } from '../core/risk/company-terms.js';
 import { createScorer, scorePost } from '../core/risk/score.js';
-import { composeDraft } from '../drafting/compose-draft.js';
+import { type ComposedDraft, composeDraft } from '../drafting/compose-draft.js';
 import { personaliserOf } from '../drafting/model-personaliser.js';
+import { subjectOfThread } from '../drafting/thread-subject.js';
 import { voiceOf } from '../drafting/voice-of-config.js';
 import { BotError } from '../errors.js';
-import { parseCommandArgs } from './args.js';
-import type { Command } from './command.js';
+import { parseCommandArgs, UsageError } from './args.js';
+import type { Command, CommandIo } from './command.js';
+import { openExistingStore } from './open-store.js';
 import { scoreInputSchema } from './score.js';
 import { readStdin } from './read-stdin.js';
 
@@ -48,13 +50,27 @@ When the config sets drafts.model, an OpenAI-compatible endpoint (key in BULSSI_
 personalise the draft; its text is used only if it passes the tone check, else the template is printed.
 Nothing is posted anywhere.
 
-Options:
-  --config FILE   config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
-  -h, --help      show this help
+With --thread ID the post is a tracked thread from the store instead of stdin (as in \`bulssi threads\`),
+for teams working from the terminal.
 
-Exit status: 0 with a draft, 2 on bad input (not JSON, missing "text", unknown category or channel).`,
+Options:
+  --thread ID       draft for this stored thread instead of reading stdin
+  --channel NAME    with --thread: where the reply goes (default: from the post's URL)
+  --config FILE     config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
+  -h, --help        show this help
+
+Exit status: 0 with a draft, 1 when --thread names no stored thread, 2 on bad input (not JSON,
+missing "text", unknown category or channel).`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { config: { type: 'string', short: 'c' } });
+    const { values } = parseCommandArgs(argv, {
+      config: { type: 'string', short: 'c' },
+      thread: { type: 'string' },
+      channel: { type: 'string' },
+    });
+    if (values.thread !== undefined)
+      return draftForStoredThread(values.thread, values.channel, values.config, io);
+    if (values.channel !== undefined)
+      throw new UsageError('--channel goes with --thread; give "channel" in the JSON');
     const file = findConfigFile(values.config, io.env, io.cwd);
     const config: Config | undefined = file ? loadConfigFile(file, io.env) : undefined;
     let post: z.infer<typeof draftInputSchema>;
@@ -97,16 +113,53 @@ Exit status: 0 with a draft, 2 on bad input (not JSON, missing "text", unknown c
       { voice, now: new Date(), timeZone: config?.schedule.timezone ?? 'Asia/Seoul' },
       config ? personaliserOf(config.drafts, io.env) : undefined,
     );
-    const out: Record<string, unknown> = {
-      lang: drafted.lang,
-      category: drafted.category,
-      draft: drafted.text,
-      findings: drafted.findings,
-      channel: drafted.channel,
-      source: drafted.source,
-    };
-    if (drafted.modelNote) out.modelNote = drafted.modelNote;
-    io.stdout.write(`${JSON.stringify(out)}\n`);
+    printDraft(drafted, io);
     return 0;
   },
 };
+
+function printDraft(drafted: ComposedDraft, io: CommandIo): void {
+  const out: Record<string, unknown> = {
+    lang: drafted.lang,
+    category: drafted.category,
+    draft: drafted.text,
+    findings: drafted.findings,
+    channel: drafted.channel,
+    source: drafted.source,
+  };
+  if (drafted.modelNote) out.modelNote = drafted.modelNote;
+  io.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+async function draftForStoredThread(
+  id: string,
+  channelFlag: string | undefined,
+  configFlag: string | undefined,
+  io: CommandIo,
+): Promise<number> {
+  const channel = channelFlag === undefined ? undefined : channelSchema.safeParse(channelFlag);
+  if (channel && !channel.success) throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}`);
+  const opened = await openExistingStore(configFlag, io);
+  if (!opened) return 1;
+  try {
+    const thread = await opened.store.getThread(id);
+    if (!thread) {
+      io.stderr.write(`bulssi draft: no stored thread "${id}" (see \`bulssi threads\`)\n`);
+      return 1;
+    }
+    const config = opened.config;
+    const drafted = await composeDraft(
+      subjectOfThread(thread, channel?.data),
+      {
+        voice: config ? voiceOf(config) : defaultVoice(),
+        now: new Date(),
+        timeZone: config?.schedule.timezone ?? 'Asia/Seoul',
+      },
+      config ? personaliserOf(config.drafts, io.env) : undefined,
+    );
+    printDraft(drafted, io);
+    return 0;
+  } finally {
+    await opened.store.close();
+  }
+}

@@ -159,3 +159,27 @@ describe('bulssi draft', () => {
     expect(result.stderr).toMatch(why);
   });
 });
+
+describe('bulssi draft --thread', () => {
+  it('drafts for a stored thread, and exits 1 for an unknown id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulssi-draft-thread-'));
+    const scan = await runCli(['scan', '--once', '--json'], { cwd: dir });
+    expect(scan.code).toBe(0);
+    const list = await runCli(['threads', '--json'], { cwd: dir });
+    const first = JSON.parse(list.stdout.split('\n')[0] ?? '') as { id: string; title: string };
+    expect(first).toBeDefined();
+    const result = await runCli(['draft', '--thread', first?.id ?? '', '--channel', 'twitter'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as {
+      lang: string;
+      channel: string;
+      draft: string;
+      findings: unknown[];
+    };
+    expect(out).toMatchObject({ lang: 'ko', channel: 'twitter', findings: [] });
+    expect(out.draft).toMatch(/죄송|사과/);
+    const missing = await runCli(['draft', '--thread', 'nope'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no stored thread "nope"');
+  });
+});

@@ -35,7 +35,7 @@ export const EN_TEMPLATES: Readonly<Record<Category, EnTemplate>> = {
   },
   safety: {
     apology:
-      'We are so sorry our product put you at risk. Keeping you safe is the first promise we make, and we broke it.',
+      'We are so sorry our product harmed you or put you at risk. Keeping you safe is the first promise we make, and we broke it.',
     action: (date) =>
       `Please stop using it. Today we will collect it and start a safety inspection; we will share the results and what we are changing here by ${date}, and we will cover any medical costs.`,
     apologyShort: 'We are so sorry our product put you at risk.',
