@@ -10,6 +10,8 @@ import { createHttpClient } from '../http/client.js';
 import { runScan } from '../pipeline/scan.js';
 import { createSource } from '../sources/create-source.js';
 import { createStore } from '../store/keyv-store.js';
+import { benchClickBurst } from './click-burst.js';
+import { benchScanUnder429 } from './scan-under-429.js';
 import { benchCrisisStatus } from './status-latency.js';
 import { syntheticPosts } from './synthetic-posts.js';
 
@@ -93,3 +95,5 @@ async function benchScan(feeds = 200, items = 50): Promise<void> {
 benchScoring();
 await benchScan();
 await benchCrisisStatus();
+await benchClickBurst();
+await benchScanUnder429();

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { type App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../config/schema.js';
 import type { AddressPolicy } from '../http/address-guard.js';
 import type { Thread } from '../core/thread-schema.js';
@@ -27,6 +27,8 @@ import { followupPolicyFrom, missedDeadline } from '../core/followup/due-actions
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
+import { guardNullBodies } from './null-body-guard.js';
+import { GuardedApp } from './payload-guard.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { createSlackFollowupNotifier } from './followup-messages.js';
 import type { FollowupNotifier } from '../followup/followup-notifier.js';
@@ -183,7 +185,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       logger,
       installerOptions: { clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {} },
     });
-    app = new App({ ...common, receiver: socketReceiver });
+    app = new GuardedApp(
+      { ...common, receiver: socketReceiver },
+      options.logger.child({ component: 'slack' }),
+    );
   } else {
     receiver = new HTTPReceiver({
       signingSecret: settings.signingSecret ?? '',
@@ -192,7 +197,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       // For load balancers and uptime checks; says nothing about Slack itself (that is `bulssi doctor`).
       customRoutes: opsRoutes(options.opsHandlers),
     });
-    app = new App({ ...common, receiver });
+    guardNullBodies(receiver, options.logger.child({ component: 'slack' }));
+    app = new GuardedApp({ ...common, receiver }, options.logger.child({ component: 'slack' }));
   }
 
   const strings = stringsFor(config.locale);

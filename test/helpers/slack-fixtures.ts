@@ -63,7 +63,13 @@ export function signSlack(body: string, timestamp: number, secret = SIGNING_SECR
 export async function postToSlackApp(
   port: number,
   body: string,
-  options: { contentType?: string; secret?: string; timestamp?: number; signature?: string } = {},
+  options: {
+    contentType?: string;
+    secret?: string;
+    timestamp?: number;
+    signature?: string;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(`http://127.0.0.1:${port}/slack/events`, {
@@ -74,6 +80,7 @@ export async function postToSlackApp(
       'x-slack-signature': options.signature ?? signSlack(body, timestamp, options.secret),
     },
     body,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 

@@ -3,6 +3,7 @@ import type { Thread } from '../../core/thread-schema.js';
 import type { ApplyResult } from '../apply-action.js';
 import { buildThreadReply } from '../blocks.js';
 import type { SlackDeps } from '../deps.js';
+import { safeText } from '../mrkdwn.js';
 
 /** Where a private answer to the clicker goes: the channel the button was in. */
 export interface Clicker {
@@ -34,7 +35,7 @@ export async function refuseIfNeeded(
   const s = deps.strings;
   const text =
     result.reason === 'not_found'
-      ? s.refuse.notFound(threadId)
+      ? s.refuse.notFound(safeText(threadId, 40))
       : s.refuse.already(s.state[result.thread.state]);
   await tellPrivately(client, deps, who, text);
   return true;

@@ -5,7 +5,7 @@ import { applyThreadAction } from '../../apply-action.js';
 import type { SlackDeps } from '../../deps.js';
 import { ACTION, INPUT } from '../../ids.js';
 import { buildDraftModal, buildEscalateModal, buildResolveModal } from '../../modals.js';
-import { mention } from '../../mrkdwn.js';
+import { mention, safeText } from '../../mrkdwn.js';
 import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
 
 /** Configured escalation targets for a category, split into users (U…/W…) and user groups (S…). */
@@ -77,7 +77,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       ]);
       if (!ctx) return;
       if (!thread) {
-        await tellPrivately(client, deps, ctx.who, s.refuse.notFound(ctx.threadId));
+        await tellPrivately(client, deps, ctx.who, s.refuse.notFound(safeText(ctx.threadId, 40)));
         return;
       }
       if (!isOpen(thread)) {

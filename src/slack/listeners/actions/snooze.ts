@@ -4,7 +4,7 @@ import { isOpen } from '../../../core/thread.js';
 import type { Thread } from '../../../core/thread-schema.js';
 import type { SlackDeps } from '../../deps.js';
 import { SNOOZE_ACTION_PATTERN } from '../../ids.js';
-import { mention, slackDate } from '../../mrkdwn.js';
+import { mention, safeText, slackDate } from '../../mrkdwn.js';
 import { type Clicker, tellPrivately } from '../shared.js';
 
 /** `<thread id>:<choice>` from a Snooze button; undefined when it is not one. */
@@ -40,7 +40,7 @@ export function registerSnooze(app: App, deps: SlackDeps): void {
       return snoozeThread(current, { by: who.user, until, now: now.toISOString() });
     });
     if (!thread) {
-      await tellPrivately(client, deps, who, s.refuse.notFound(picked.threadId));
+      await tellPrivately(client, deps, who, s.refuse.notFound(safeText(picked.threadId, 40)));
       return;
     }
     if (closed) {
