@@ -87,7 +87,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       recordEvent(current, { at: deps.now().toISOString(), type: 'drafted', by: ctx.who.user }),
     );
     if (!updated) {
-      await tellPrivately(client, deps, ctx.who, s.refuse.notFound(ctx.threadId));
+      await tellPrivately(client, deps, ctx.who, s.refuse.notFound(safeText(ctx.threadId, 40)));
       return;
     }
     const line = s.reply.draftForReview(mention(ctx.who.user));
