@@ -64,7 +64,12 @@ interface Entry {
   threadId: string;
   sourceId: string;
   signature: readonly number[];
+  /** Sites this thread already knows carry its story (its own included). */
+  sites: Set<string>;
 }
+
+/** Most earlier copies told about a new site per new thread: a viral story's copies are not all rewritten. */
+export const MAX_COPIES_TOLD = 50;
 
 /**
  * The stories seen recently, to find a new thread's earlier copies on other sites. In memory; filled from
@@ -79,9 +84,10 @@ export class StoryIndex {
     this.#limit = limit;
   }
 
-  add(threadId: string, sourceId: string, signature: readonly number[]): void {
+  /** `sites`: the sites the thread already knows carry its story, as stored. */
+  add(threadId: string, sourceId: string, signature: readonly number[], sites: readonly string[] = []): void {
     if (signature.length === 0) return;
-    this.#entries.push({ threadId, sourceId, signature });
+    this.#entries.push({ threadId, sourceId, signature, sites: new Set([sourceId, ...sites]) });
     if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
   }
 
@@ -91,6 +97,33 @@ export class StoryIndex {
     return this.#entries
       .filter((e) => e.sourceId !== sourceId && storySimilarity(e.signature, signature) >= SAME_STORY)
       .map(({ threadId, sourceId: other }) => ({ threadId, sourceId: other }));
+  }
+
+  /**
+   * A new thread's story against the earlier ones: every site already carrying it (`sites`, the new thread's
+   * own first), and the earlier copies to tell about the new site — on each other site where no copy knows
+   * it yet, the oldest copy, at most MAX_COPIES_TOLD — which then count as knowing it. So a story copied a
+   * thousand times costs a few writes per new site, not one per copy.
+   */
+  link(
+    sourceId: string,
+    signature: readonly number[],
+  ): { sites: string[]; tell: { threadId: string; sourceId: string }[] } {
+    const sites = new Set([sourceId]);
+    const tell: { threadId: string; sourceId: string }[] = [];
+    if (signature.length === 0) return { sites: [...sites], tell };
+    const copies = this.#entries.filter(
+      (e) => e.sourceId !== sourceId && storySimilarity(e.signature, signature) >= SAME_STORY,
+    );
+    const informed = new Set(copies.filter((e) => e.sites.has(sourceId)).map((e) => e.sourceId));
+    for (const entry of copies) {
+      sites.add(entry.sourceId);
+      if (informed.has(entry.sourceId) || tell.length >= MAX_COPIES_TOLD) continue;
+      informed.add(entry.sourceId);
+      entry.sites.add(sourceId);
+      tell.push({ threadId: entry.threadId, sourceId: entry.sourceId });
+    }
+    return { sites: [...sites], tell };
   }
 
   get size(): number {

@@ -245,10 +245,9 @@ async function linkSameStory(thread: Thread, deps: ScanDeps): Promise<Thread> {
   if (!deps.stories) return thread;
   const story = storySignature(`${thread.title}\n${thread.excerpt}`);
   if (story.length === 0) return thread;
-  const copies = deps.stories.sameStory(thread.sourceId, story);
-  deps.stories.add(thread.id, thread.sourceId, story);
-  const sites = [...new Set([thread.sourceId, ...copies.map((c) => c.sourceId)])];
-  for (const copy of copies) {
+  const { sites, tell } = deps.stories.link(thread.sourceId, story);
+  deps.stories.add(thread.id, thread.sourceId, story, sites);
+  for (const copy of tell) {
     await deps.store.updateThread(copy.threadId, (current) => {
       const known = current.sites ?? [current.sourceId];
       if (known.includes(thread.sourceId)) return current;

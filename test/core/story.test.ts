@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SAME_STORY, StoryIndex, storySignature, storySimilarity } from '../../src/core/story.js';
+import {
+  MAX_COPIES_TOLD,
+  SAME_STORY,
+  StoryIndex,
+  storySignature,
+  storySimilarity,
+} from '../../src/core/story.js';
 
 const original =
   '한빛푸드 바삭칩에서 검은 이물질이 나왔습니다. 사진 첨부합니다. 고객센터에 전화했는데 연결이 안 되네요.';
@@ -46,5 +52,37 @@ describe('StoryIndex', () => {
     index.add('t3', 'c', storySignature(`${other} 재구매 의사 있습니다`));
     expect(index.size).toBe(2);
     expect(index.sameStory('z', storySignature(original))).toEqual([]);
+  });
+});
+
+describe('StoryIndex.link', () => {
+  const story = storySignature(
+    '한빛푸드 도시락 먹고 아이가 응급실에 갔습니다. 식중독 같아요. 진단서 있습니다.',
+  );
+
+  it('gives every site carrying the story and tells the oldest copy on each site once', () => {
+    const index = new StoryIndex();
+    index.add('b1', 'board', story);
+    index.add('b2', 'board', story);
+    index.add('c1', 'cafe', story);
+    const first = index.link('news', story);
+    expect(first.sites.sort()).toEqual(['board', 'cafe', 'news']);
+    expect(first.tell).toEqual([
+      { threadId: 'b1', sourceId: 'board' },
+      { threadId: 'c1', sourceId: 'cafe' },
+    ]);
+    index.add('n1', 'news', story, first.sites);
+    // Another copy on the same new site: every site already knows it, nothing to rewrite.
+    expect(index.link('news', story).tell).toEqual([]);
+    // A new site: the news thread knows every site, and gets told of the new one like the others.
+    expect(index.link('blog', story).tell.map((t) => t.threadId)).toEqual(['b1', 'c1', 'n1']);
+  });
+
+  it('rewrites at most a bounded number of copies however viral the story', () => {
+    const index = new StoryIndex();
+    for (let n = 0; n < 300; n += 1) index.add(`t${n}`, `site-${n}`, story);
+    const linked = index.link('new-site', story);
+    expect(linked.sites).toHaveLength(301);
+    expect(linked.tell).toHaveLength(MAX_COPIES_TOLD);
   });
 });
