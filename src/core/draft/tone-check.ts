@@ -32,7 +32,7 @@ const APOLOGY = /죄송|사과(드|를|의|\s*말씀)|송구|미안|\bsorry\b|\b
 const WHEN =
   /오늘|내일|모레|이번\s*주|다음\s*주|주말|\d+\s*(일|시간|분|주)\s*(안|이내|내|뒤|후)|\d+월\s*\d+일|까지|즉시|바로|지금|\b(today|tonight|tomorrow|this week|next week|right away|immediately|now)\b|\bwithin \d+|\bin \d+ (hours?|days?)\b|\bby (mon|tues|wednes|thurs|fri|satur|sun)day\b|\bby (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d+|\bby the end of\b/i;
 const ACTION =
-  /회수|검사|환불|교환|수리|조사|점검|복구|공유|공개|알려\s*드[리릴렸]|연락\s*드[리릴렸]|말씀\s*드[리릴렸]|교육|고치|고칠|수정|바로잡|취소|보내\s*드[리릴렸]|재발송|보상|막았|차단|취하|철회|중단|멈추|\b(refund|replac|recall|collect|inspect|investigat|test|fix|restor|repair|ship|send|sent|shar|publish|review|coach|train|correct|credit|audit|trac|reset|clos|call|contact|updat|tell|reply|replied|withdraw|drop|stop|paus)\w*/i;
+  /회수|검사|환불|교환|수리|조사|점검|복구|공유|공개|알려\s*드[리릴렸]|연락\s*드[리릴렸]|말씀\s*드[리릴렸]|교육|고치|고칠|수정|바로잡|취소|보내\s*드[리릴렸]|발송|배송|입금|지급|처리|보상|막았|차단|취하|철회|중단|멈추|\b(refund|replac|recall|collect|inspect|investigat|test|fix|restor|repair|ship|send|sent|shar|publish|review|coach|train|correct|credit|audit|trac|reset|clos|call|contact|updat|tell|reply|replied|withdraw|drop|stop|paus)\w*/i;
 
 const MISSING: Record<Lang, Record<'apology' | 'action', { why: string; suggestion: string }>> = {
   ko: {

@@ -100,6 +100,9 @@ const GOOD: readonly string[] = [
   '제기하신 소송은 오늘 취하하겠습니다. 제품을 시험해 보신 고객님을 상대로 소송을 건 것은 저희 잘못이었습니다. 진심으로 사과드립니다.',
   'Thank you for telling us, Sam. We are sorry we charged you twice. We will refund the second charge automatically by Friday. Please send your order number by DM, not here. — Hanbit Foods',
   'We are so sorry you found glass in our soup. We are collecting the product today and will share the lab results by December 10. — Hanbit Foods Customer Care',
+  '정말 죄송합니다. 주소를 1:1 문의로 남겨 주시면 오늘 다시 발송해 드릴게요.',
+  '고객님, 기다리시게 해서 죄송합니다. 내일까지 환불 처리하겠습니다.',
+  "Hi Sam, so sorry your parcel is late. I've just re-sent it and it will arrive by Friday. DM me your order number and I'll keep an eye on it.",
   'We are sorry the app was down this morning. It is back now, and credits for the lost hours go out automatically within 3 days.',
 ];
 
