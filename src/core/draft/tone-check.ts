@@ -27,12 +27,13 @@ export interface ToneCheckOptions {
 
 const RULES: readonly ToneRule[] = [...KO_TONE_RULES, ...EN_TONE_RULES];
 
-const APOLOGY = /죄송|사과(드|를|의|\s*말씀)|송구|미안|\bsorry\b|\bapologi[sz]e|\bapolog(y|ies)\b/i;
+const APOLOGY =
+  /면목(이)?\s*없|죄송|사과(드|를|의|\s*말씀)|송구|미안|\bsorry\b|\bapologi[sz]e|\bapolog(y|ies)\b/i;
 
 const WHEN =
-  /오늘|내일|모레|이번\s*주|다음\s*주|주말|\d+\s*(일|시간|분|주)\s*(안|이내|내|뒤|후)|\d+월\s*\d+일|까지|즉시|바로|지금|\b(today|tonight|tomorrow|this week|next week|right away|immediately|now)\b|\bwithin \d+|\bin \d+ (hours?|days?)\b|\bby (mon|tues|wednes|thurs|fri|satur|sun)day\b|\bby (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d+|\bby the end of\b/i;
+  /(하루|이틀|사흘|나흘|일주일)\s*(안|이내|내|만에)|당일|오전|오후|\d+\s*시\b|영업일|(월|화|수|목|금|토|일)요일\s*(전|까지|중|오전|오후)|\bby (the )?end of (the )?(day|week)\b|\b(by )?eod\b|\bby \d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bwithin (the|an|one|a) (hour|day)\b|\bin (an?|one|two|three|four|five|\d+) (business |working )?(hours?|days?)\b|\b(over|within) the next \d+|\bfirst thing\b|\b(on|this|next) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\bby \d{1,2}(:\d\d)? ?(am|pm)\b|오늘|내일|모레|이번\s*주|다음\s*주|주말|\d+\s*(일|시간|분|주)\s*(안|이내|내|뒤|후)|\d+월\s*\d+일|까지|즉시|바로|지금|\b(today|tonight|tomorrow|this week|next week|right away|immediately|now)\b|\bwithin \d+|\bin \d+ (hours?|days?)\b|\bby (mon|tues|wednes|thurs|fri|satur|sun)day\b|\bby (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d+|\bby the end of\b/i;
 const ACTION =
-  /회수|검사|환불|교환|수리|조사|점검|복구|공유|공개|알려\s*드[리릴렸]|연락\s*드[리릴렸]|말씀\s*드[리릴렸]|교육|고치|고칠|수정|바로잡|취소|보내\s*드[리릴렸]|발송|배송|입금|지급|처리|보상|막았|차단|취하|철회|중단|멈추|\b(refund|replac|recall|collect|inspect|investigat|test|fix|restor|repair|ship|send|sent|shar|publish|review|coach|train|correct|credit|audit|trac|reset|clos|call|contact|updat|tell|reply|replied|withdraw|drop|stop|paus)\w*/i;
+  /(알려|연락|말씀|보내|전화|안내|바꿔|돌려|잡아|만들어|답변)\s*드[리릴렸려]|재예약|\b(cancel|revers|reimburs|waiv|reissu|resched|re-?plac|re-?ship|remov|e-?mail)\w*|회수|검사|환불|교환|수리|조사|점검|복구|공유|공개|알려\s*드[리릴렸]|연락\s*드[리릴렸]|말씀\s*드[리릴렸]|교육|고치|고칠|수정|바로잡|취소|보내\s*드[리릴렸]|발송|배송|입금|지급|처리|보상|막았|차단|취하|철회|중단|멈추|\b(refund|replac|recall|collect|inspect|investigat|test|fix|restor|repair|ship|send|sent|shar|publish|review|coach|train|correct|credit|audit|trac|reset|clos|call|contact|updat|tell|reply|replied|withdraw|drop|stop|paus)\w*/i;
 
 const MISSING: Record<Lang, Record<'apology' | 'action', { why: string; suggestion: string }>> = {
   ko: {
