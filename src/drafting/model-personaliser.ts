@@ -44,7 +44,8 @@ function instructions(draft: Draft, signOff: string): string {
   ].join(' ');
 }
 
-function stripAuth(url: string): string {
+/** A URL fit for messages and logs: user and password removed. */
+export function stripAuth(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.username = '';

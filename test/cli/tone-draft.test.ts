@@ -148,6 +148,27 @@ describe('bulssi draft', () => {
     expect(result.stdout + result.stderr).not.toContain('sk-cli-secret');
   });
 
+  it('is checked by bulssi doctor: answering, or refusing the key, with the fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulssi-doctor-model-'));
+    writeFileSync(
+      join(dir, 'bulssi.yaml'),
+      [
+        'watch: { brands: [{ name: Hanbit Foods }] }',
+        'sources: [{ id: feed, type: feed, url: "http://127.0.0.1:9/feed.xml" }]',
+        `drafts: { model: { baseUrl: "${model.baseUrl}", model: test-model, timeoutMs: 2000 } }`,
+      ].join('\n'),
+    );
+    model.answer({ content: 'pong' });
+    const ok = await runCli(['doctor'], { cwd: dir, env: { BULSSI_MODEL_API_KEY: 'sk-doctor-secret' } });
+    expect(ok.stdout).toMatch(/✓ draft model\s+test-model at http:\/\/127\.0\.0\.1:\d+\/v1 answers/);
+    model.answer({ raw: '{"error":"bad key"}', status: 401 });
+    const refused = await runCli(['doctor'], { cwd: dir, env: { BULSSI_MODEL_API_KEY: 'sk-doctor-secret' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/✗ draft model\s+.*answered HTTP 401 \(the key was refused\)/);
+    expect(refused.stdout).toContain('BULSSI_MODEL_API_KEY');
+    expect(ok.stdout + refused.stdout + refused.stderr).not.toContain('sk-doctor-secret');
+  });
+
   it.each([
     ['not JSON', '{"text":', /not valid JSON/],
     ['no text', '{"title":"x"}', /text/],
