@@ -19,8 +19,7 @@ export async function reportChanges(deps: FollowupDeps, seenSince: string): Prom
   if (!deps.policy.followup.enabled) return summary;
   const nowMs = () => deps.now().getTime();
   const candidates: string[] = [];
-  for await (const thread of deps.store.threads()) {
-    if (thread.lastSeenAt < seenSince) continue;
+  for await (const thread of deps.store.threadsLastSeen({ since: seenSince })) {
     if (detectRelapse(thread, nowMs(), deps.policy.followup) || growthNews(thread, nowMs()))
       candidates.push(thread.id);
   }
