@@ -10,6 +10,7 @@ import { createHttpClient } from '../http/client.js';
 import { runScan } from '../pipeline/scan.js';
 import { createSource } from '../sources/create-source.js';
 import { createStore } from '../store/keyv-store.js';
+import { benchLargeStore } from './large-store.js';
 import { benchCrisisStatus } from './status-latency.js';
 import { syntheticPosts } from './synthetic-posts.js';
 
@@ -93,3 +94,4 @@ async function benchScan(feeds = 200, items = 50): Promise<void> {
 benchScoring();
 await benchScan();
 await benchCrisisStatus();
+await benchLargeStore();
