@@ -213,10 +213,12 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
     const index = new StoryIndex();
     const recent: Thread[] = [];
     const since = new Date(now().getTime() - STORY_WINDOW_DAYS * 86_400_000).toISOString();
-    for await (const thread of store.threads())
+    // A thread is last seen no earlier than first seen; a day's margin covers a clock set back meanwhile.
+    const seenSince = new Date(now().getTime() - (STORY_WINDOW_DAYS + 1) * 86_400_000).toISOString();
+    for await (const thread of store.threadsLastSeen({ since: seenSince }))
       if (thread.story && thread.firstSeenAt >= since) recent.push(thread);
     recent.sort((a, b) => a.firstSeenAt.localeCompare(b.firstSeenAt));
-    for (const thread of recent) index.add(thread.id, thread.sourceId, thread.story ?? []);
+    for (const thread of recent) index.add(thread.id, thread.sourceId, thread.story ?? [], thread.sites);
     stories = index;
     return index;
   };

@@ -12,6 +12,7 @@ import { createSource } from '../sources/create-source.js';
 import { createStore } from '../store/keyv-store.js';
 import { benchClickBurst } from './click-burst.js';
 import { benchScanUnder429 } from './scan-under-429.js';
+import { benchLargeStore } from './large-store.js';
 import { benchCrisisStatus } from './status-latency.js';
 import { syntheticPosts } from './synthetic-posts.js';
 
@@ -97,3 +98,4 @@ await benchScan();
 await benchCrisisStatus();
 await benchClickBurst();
 await benchScanUnder429();
+await benchLargeStore();

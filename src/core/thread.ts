@@ -215,7 +215,7 @@ export function lastEvent(thread: Thread, type: ThreadEvent['type']): ThreadEven
 }
 
 /** Open means someone still has to act: open, acknowledged or escalated. */
-export function isOpen(thread: Thread): boolean {
+export function isOpen(thread: Pick<Thread, 'state'>): boolean {
   return thread.state === 'open' || thread.state === 'acknowledged' || thread.state === 'escalated';
 }
 

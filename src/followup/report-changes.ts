@@ -19,9 +19,11 @@ export async function reportChanges(deps: FollowupDeps, seenSince: string): Prom
   if (!deps.policy.followup.enabled) return summary;
   const nowMs = () => deps.now().getTime();
   const candidates: string[] = [];
-  for await (const thread of deps.store.threads()) {
-    if (thread.lastSeenAt < seenSince) continue;
-    if (detectRelapse(thread, nowMs(), deps.policy.followup) || growthNews(thread, nowMs(), deps.policy.followup.growth))
+  for await (const thread of deps.store.threadsLastSeen({ since: seenSince })) {
+    if (
+      detectRelapse(thread, nowMs(), deps.policy.followup) ||
+      growthNews(thread, nowMs(), deps.policy.followup.growth)
+    )
       candidates.push(thread.id);
   }
   for (const id of candidates) {

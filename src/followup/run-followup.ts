@@ -4,8 +4,7 @@ import {
   recordFollowup,
   rescanMinutes,
 } from '../core/followup/due-actions.js';
-import { isExpired } from '../core/followup/retention.js';
-import { isOpen } from '../core/thread.js';
+import { expiryCutoff, isExpired } from '../core/followup/retention.js';
 import type { Thread } from '../core/thread-schema.js';
 import { type Logger, redactSecrets } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -33,18 +32,25 @@ export interface FollowupSummary {
 /**
  * One tick of the follow-up clock: every open thread's due reminders and escalation steps are sent and
  * recorded. Each is decided again under the thread's lock and recorded only once delivered, so a click
- * landing meanwhile wins and a failed delivery is tried again on the next tick, never sent twice.
+ * landing meanwhile wins and a failed delivery is tried again on the next tick, never sent twice. A tick reads
+ * the open threads and those last seen long enough ago to expire, through the store's indexes, not every thread.
  */
 export async function runFollowup(deps: FollowupDeps): Promise<FollowupSummary> {
   const summary: FollowupSummary = { reminded: 0, escalated: 0, failed: 0, purged: 0 };
   const nowMs = deps.now().getTime();
   const due: string[] = [];
   const expired: string[] = [];
-  for await (const thread of deps.store.threads()) {
+  for await (const thread of deps.store.openThreads()) {
     const every = rescanMinutes(thread, deps.policy);
     if (every !== undefined && !(every >= (summary.rescanMinutes ?? Infinity))) summary.rescanMinutes = every;
-    if (isOpen(thread) && dueActions(thread, nowMs, deps.policy).length > 0) due.push(thread.id);
-    else if (isExpired(thread, nowMs, deps.policy.followup)) expired.push(thread.id);
+    if (dueActions(thread, nowMs, deps.policy).length > 0) due.push(thread.id);
+  }
+  const cutoff = expiryCutoff(nowMs, deps.policy.followup);
+  if (cutoff !== undefined) {
+    // Only threads last seen before the cutoff can expire; a day's margin covers timestamps with an offset.
+    const before = new Date(cutoff + 86_400_000).toISOString();
+    for await (const thread of deps.store.threadsLastSeen({ before }))
+      if (isExpired(thread, nowMs, deps.policy.followup)) expired.push(thread.id);
   }
   for (const id of expired) {
     await deps.store.deleteThread(id);

@@ -25,11 +25,9 @@ export async function deliverPendingAlerts(
 ): Promise<{ sent: Thread[]; failed: number; remaining: number }> {
   const pending: string[] = [];
   let pendingOpen = 0;
-  for await (const thread of deps.store.threads()) {
-    if (thread.alert?.status === 'pending' && thread.state !== 'resolved' && thread.state !== 'dismissed') {
-      pendingOpen += 1;
-      if (thread.lastSeenAt < seenSince) pending.push(thread.id);
-    }
+  for await (const thread of deps.store.pendingAlertThreads()) {
+    pendingOpen += 1;
+    if (thread.lastSeenAt < seenSince) pending.push(thread.id);
   }
   const sent: Thread[] = [];
   let failed = 0;

@@ -164,8 +164,8 @@ export function createAlertMessages(deps: AlertMessagesDeps): AlertMessages {
     },
     async refreshSeenSince(seenSince) {
       let updated = 0;
-      for await (const thread of store.threads()) {
-        if (thread.lastSeenAt < seenSince || thread.alert?.status !== 'sent') continue;
+      for await (const thread of store.threadsLastSeen({ since: seenSince })) {
+        if (thread.alert?.status !== 'sent') continue;
         try {
           const result = await refresh(thread);
           if (!result.updated) continue;

@@ -31,7 +31,8 @@ export function createHomePublisher(deps: HomeDeps): HomePublisher {
   const viewers: string[] = [];
   const render = async () => {
     const threads: Thread[] = [];
-    for await (const thread of deps.store.threads()) threads.push(thread);
+    // The Home tab shows open threads only.
+    for await (const thread of deps.store.openThreads()) threads.push(thread);
     const statuses: SourceStatus[] = [];
     for await (const status of deps.store.sourceStatuses()) statuses.push(status);
     statuses.sort((a, b) => a.id.localeCompare(b.id));

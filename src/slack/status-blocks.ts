@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { LEVELS, type Level } from '../config/schema.js';
 import { isOpen } from '../core/thread.js';
-import { THREAD_STATES, type Thread } from '../core/thread-schema.js';
+import { THREAD_STATES, type Thread, type ThreadState } from '../core/thread-schema.js';
 import type { CustomSource, SourceStatus } from '../store/store.js';
 import { shownLevel, type SlackMessageContent } from './blocks.js';
 import type { Strings } from './i18n.js';
@@ -83,13 +83,21 @@ function countLine(
   return parts.length > 0 ? parts.join(' · ') : '—';
 }
 
-/** `/crisis status`: counts by level (open threads) and by state (all), then open threads for triage. */
-export function buildStatusMessage(threads: readonly Thread[], now: Date, s: Strings): SlackMessageContent {
+/**
+ * `/crisis status`: counts by level (open threads) and by state (all), then open threads for triage.
+ * With `stateCounts` (every stored thread's state, counted by the store), `threads` need only be the open ones.
+ */
+export function buildStatusMessage(
+  threads: readonly Thread[],
+  now: Date,
+  s: Strings,
+  stateCounts?: Readonly<Record<ThreadState, number>>,
+): SlackMessageContent {
   const open = sortForTriage(threads);
   const byLevel = new Map<string, number>();
   for (const t of open) byLevel.set(shownLevel(t), (byLevel.get(shownLevel(t)) ?? 0) + 1);
-  const byState = new Map<string, number>();
-  for (const t of threads) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
+  const byState = new Map<string, number>(stateCounts ? Object.entries(stateCounts) : []);
+  if (!stateCounts) for (const t of threads) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: s.command.statusTitle } },
     {

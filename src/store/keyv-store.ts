@@ -8,6 +8,8 @@ import { type Thread, threadSchema } from '../core/thread-schema.js';
 import { StoreError } from '../errors.js';
 import type { ValidatorCache } from '../http/types.js';
 import { createKeyedLock } from './keyed-lock.js';
+import { createMemoryThreadIndex } from './memory-thread-index.js';
+import { createSqliteThreadIndexes, type StoredRow } from './sqlite-thread-indexes.js';
 import {
   type CustomSource,
   customSourcesSchema,
@@ -19,6 +21,7 @@ import {
   type WatchOverrides,
   watchOverridesSchema,
 } from './store.js';
+import { isSelected, type ThreadSelection } from './thread-selection.js';
 
 const validatorsSchema = z.object({ etag: z.string().optional(), lastModified: z.string().optional() });
 
@@ -54,6 +57,18 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const settingsKv = await open('settings');
   const customSourcesKv = await open('custom-sources');
   const threadLock = createKeyedLock();
+  const threadsSqlite = sqliteOf.get(threadsKv);
+  // SQLite keeps its indexes itself, with every write; the in-memory store keeps its own below.
+  const sqliteIndexes =
+    threadsSqlite &&
+    (await createSqliteThreadIndexes(threadsSqlite, 'threads', PAGE_SIZE, (id, raw) =>
+      quarantine(threadsKv, id, raw, 'not JSON'),
+    ));
+  const memoryIndex = createMemoryThreadIndex();
+  const writeThread = async (thread: Thread) => {
+    await threadsKv.set(thread.id, thread);
+    if (!sqliteIndexes) memoryIndex.record(thread);
+  };
 
   async function readValid<T>(
     kv: Keyv,
@@ -65,18 +80,23 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     if (value === undefined || value === null) return undefined;
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    const where = `${kv.namespace ?? ''}:${key}`;
-    await quarantineKv.set(`${where}@${new Date().toISOString()}`, value);
-    await kv.delete(key);
     const problems = parsed.error.issues
       .map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`)
       .join('; ');
+    await quarantine(kv, key, value, problems);
+    return undefined;
+  }
+
+  /** Moves a record that is not valid aside, where people can look at it, and says so. */
+  async function quarantine(kv: Keyv, key: string, value: unknown, problems: string): Promise<void> {
+    const where = `${kv.namespace ?? ''}:${key}`;
+    await quarantineKv.set(`${where}@${new Date().toISOString()}`, value);
+    await kv.delete(key);
     options.onInvalid?.(
       new StoreError(
         `Stored record ${where} is not valid (${problems}); it was moved to quarantine and skipped.`,
       ),
     );
-    return undefined;
   }
 
   async function* iterate<T>(kv: Keyv, schema: z.ZodType<T>): AsyncGenerator<T> {
@@ -106,18 +126,38 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       const rows = (await sqlite.query(
         `SELECT key, value FROM ${sqlite.opts.table} WHERE key > ? AND key < ? ORDER BY key LIMIT ?`,
         [after, end, PAGE_SIZE],
-      )) as { key: string; value: string }[];
+      )) as StoredRow[];
       if (rows.length === 0) return;
-      for (const row of rows) {
-        const data = (await deserialize(kv, row.value)) as
-          | { value?: unknown; expires?: number | null }
-          | undefined;
-        if (data?.value === undefined) continue;
-        if (typeof data.expires === 'number' && data.expires < Date.now()) continue;
-        const record = await readValid(kv, row.key.slice(prefix.length), schema, data.value);
-        if (record !== undefined) yield record;
-      }
-      after = (rows.at(-1) as { key: string }).key;
+      yield* readRows(kv, rows, schema);
+      after = (rows.at(-1) as StoredRow).key;
+    }
+  }
+
+  /** The valid, unexpired records of rows read straight from SQLite. */
+  async function* readRows<T>(kv: Keyv, rows: readonly StoredRow[], schema: z.ZodType<T>): AsyncGenerator<T> {
+    const prefix = `${kv.namespace ?? ''}:`;
+    for (const row of rows) {
+      const data = (await deserialize(kv, row.value)) as
+        | { value?: unknown; expires?: number | null }
+        | undefined;
+      if (data?.value === undefined) continue;
+      if (typeof data.expires === 'number' && data.expires < Date.now()) continue;
+      const record = await readValid(kv, row.key.slice(prefix.length), schema, data.value);
+      if (record !== undefined) yield record;
+    }
+  }
+
+  /** The threads of a selection, read through the indexes; each is checked against the selection again. */
+  async function* selectThreads(selection: ThreadSelection): AsyncGenerator<Thread> {
+    if (sqliteIndexes) {
+      for await (const rows of sqliteIndexes.pages(selection))
+        for await (const thread of readRows(threadsKv, rows, threadSchema))
+          if (isSelected(selection, thread)) yield thread;
+      return;
+    }
+    for (const id of memoryIndex.ids(selection)) {
+      const thread = await readValid(threadsKv, id, threadSchema);
+      if (thread && isSelected(selection, thread)) yield thread;
     }
   }
 
@@ -141,19 +181,20 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       threadLock(thread.id, async () => {
         // A writer that read before someone acted (a scan, during a button click) must not undo the action.
         const stored = await readValid(threadsKv, thread.id, threadSchema);
-        await threadsKv.set(thread.id, stored ? keepPeopleActions(stored, thread) : thread);
+        await writeThread(stored ? keepPeopleActions(stored, thread) : thread);
       }),
     updateThread: (id, update) =>
       threadLock(id, async () => {
         const current = await readValid(threadsKv, id, threadSchema);
         if (!current) return undefined;
         const next = await update(current);
-        await threadsKv.set(id, next);
+        await writeThread(next);
         return next;
       }),
     deleteThread: (id) =>
       threadLock(id, async () => {
         await threadsKv.delete(id);
+        memoryIndex.forget(id);
         await slackKv.delete(id);
       }),
     getDigestSentAt: async () => {
@@ -177,6 +218,10 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       await slackKv.set(message.threadId, message);
     },
     threads: () => iterate(threadsKv, threadSchema),
+    openThreads: () => selectThreads({ kind: 'open' }),
+    pendingAlertThreads: () => selectThreads({ kind: 'pending' }),
+    threadsLastSeen: (range) => selectThreads({ kind: 'seen', since: range.since, before: range.before }),
+    countThreadsByState: async () => (sqliteIndexes ?? memoryIndex).countByState(),
     getSourceStatus: (id) => readValid(sourcesKv, id, sourceStatusSchema),
     putSourceStatus: async (status: SourceStatus) => {
       await sourcesKv.set(status.id, status);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { levelSchema } from '../config/schema.js';
-import type { Thread } from '../core/thread-schema.js';
+import type { Thread, ThreadState } from '../core/thread-schema.js';
 import type { ValidatorCache } from '../http/types.js';
 
 /** How one source's last run went, for `bulssi sources`, `/crisis sources` and the App Home. */
@@ -75,8 +75,25 @@ export interface Store {
   updateThread(id: string, update: (thread: Thread) => Thread | Promise<Thread>): Promise<Thread | undefined>;
   /** Deletes a thread and its Slack message record (retention); waits for a running update of it. */
   deleteThread(id: string): Promise<void>;
-  /** Streams every stored thread without loading them all at once. */
+  /** Streams every stored thread without loading them all at once (SQLite: in id order). */
   threads(): AsyncIterable<Thread>;
+  /**
+   * Streams the threads someone still has to act on (open, acknowledged, escalated), read through an index
+   * kept with every write: the cost follows the open threads, not all stored ones. Same order as `threads()`.
+   */
+  openThreads(): AsyncIterable<Thread>;
+  /**
+   * Streams the open threads whose alert is pending (not yet delivered; a closed thread's alert never is),
+   * read through the open threads' index; order of `threads()`.
+   */
+  pendingAlertThreads(): AsyncIterable<Thread>;
+  /**
+   * Streams the threads last seen at or after `since` and before `before` (ISO 8601, compared as strings;
+   * either end may be left open), read through an index; order of `threads()`.
+   */
+  threadsLastSeen(range: { since?: string; before?: string }): AsyncIterable<Thread>;
+  /** How many stored threads are in each state, counted from the index without reading the threads. */
+  countThreadsByState(): Promise<Record<ThreadState, number>>;
   getSourceStatus(id: string): Promise<SourceStatus | undefined>;
   putSourceStatus(status: SourceStatus): Promise<void>;
   sourceStatuses(): AsyncIterable<SourceStatus>;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configFrom } from '../../src/config/load.js';
 import { followupPolicyFrom } from '../../src/core/followup/due-actions.js';
@@ -210,30 +213,45 @@ describe('re-scan cadence', () => {
 });
 
 describe('retention', () => {
-  it('deletes closed threads and their Slack records once past retention, and keeps the rest', async () => {
-    await seed('high', 'old');
-    await seed('high', 'seen');
-    await seed('high', 'open');
-    for (const id of ['old', 'seen']) {
-      await store.updateThread(id, (t) =>
-        transition(t, { type: 'resolve', by: 'U1' }, min(10).toISOString()),
-      );
-      await store.putSlackMessage({ threadId: id, channel: 'C1', ts: '1.1', postedAt: min(0).toISOString() });
-    }
-    // Still shown by its source last week: deleting it would make the same post alert again.
-    await store.updateThread('seen', (t) => ({
-      ...t,
-      lastSeenAt: new Date(T0 + 85 * 86_400_000).toISOString(),
-    }));
-    const { notifier } = recordingNotifier();
-    clock = new Date(T0 + 91 * 86_400_000);
-    const summary = await runFollowup({ store, notifier, policy, logger: silentLogger, now: () => clock });
-    expect(summary.purged).toBe(1);
-    expect(await store.getThread('old')).toBeUndefined();
-    expect(await store.getSlackMessage('old')).toBeUndefined();
-    expect(await store.getThread('seen')).toBeDefined();
-    expect(await store.getThread('open')).toBeDefined();
-  });
+  it.each([
+    ['in memory', undefined],
+    ['in SQLite', 'bulssi.sqlite'],
+  ])(
+    'deletes closed threads and their Slack records once past retention, and keeps the rest (%s)',
+    async (_, file) => {
+      if (file) {
+        await store.close();
+        store = await createStore({ path: join(mkdtempSync(join(tmpdir(), 'bulssi-retention-')), file) });
+      }
+      await seed('high', 'old');
+      await seed('high', 'seen');
+      await seed('high', 'open');
+      for (const id of ['old', 'seen']) {
+        await store.updateThread(id, (t) =>
+          transition(t, { type: 'resolve', by: 'U1' }, min(10).toISOString()),
+        );
+        await store.putSlackMessage({
+          threadId: id,
+          channel: 'C1',
+          ts: '1.1',
+          postedAt: min(0).toISOString(),
+        });
+      }
+      // Still shown by its source last week: deleting it would make the same post alert again.
+      await store.updateThread('seen', (t) => ({
+        ...t,
+        lastSeenAt: new Date(T0 + 85 * 86_400_000).toISOString(),
+      }));
+      const { notifier } = recordingNotifier();
+      clock = new Date(T0 + 91 * 86_400_000);
+      const summary = await runFollowup({ store, notifier, policy, logger: silentLogger, now: () => clock });
+      expect(summary.purged).toBe(1);
+      expect(await store.getThread('old')).toBeUndefined();
+      expect(await store.getSlackMessage('old')).toBeUndefined();
+      expect(await store.getThread('seen')).toBeDefined();
+      expect(await store.getThread('open')).toBeDefined();
+    },
+  );
 });
 
 describe('the daily digest on the follow-up clock', () => {

@@ -13,10 +13,21 @@ export function isExpired(
   now: number,
   followup: Pick<FollowupConfig, 'retentionDays' | 'relapseDays'>,
 ): boolean {
-  if (followup.retentionDays === 0) return false;
+  const cutoff = expiryCutoff(now, followup);
+  if (cutoff === undefined) return false;
   if (thread.state !== 'resolved' && thread.state !== 'dismissed') return false;
   const closedAt = thread.events.findLast((e) => e.type === thread.state)?.at ?? thread.lastSeenAt;
-  const keepDays = Math.max(followup.retentionDays, followup.relapseDays);
-  const cutoff = now - keepDays * DAY;
   return Date.parse(closedAt) < cutoff && Date.parse(thread.lastSeenAt) < cutoff;
+}
+
+/**
+ * The instant (ms since epoch) a closed thread must have been last seen before to expire at `now`;
+ * undefined when nothing expires (`retentionDays` 0). Only threads last seen before it need checking. Pure.
+ */
+export function expiryCutoff(
+  now: number,
+  followup: Pick<FollowupConfig, 'retentionDays' | 'relapseDays'>,
+): number | undefined {
+  if (followup.retentionDays === 0) return undefined;
+  return now - Math.max(followup.retentionDays, followup.relapseDays) * DAY;
 }

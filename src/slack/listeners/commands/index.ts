@@ -15,11 +15,18 @@ import { showChange } from '../shared.js';
 import { handleSource } from './source.js';
 import { handleWatch } from './watch.js';
 
-/** Every stored thread; the store streams them, the status views need them all. */
+/** Every stored thread, for the report; the store streams them. */
 async function allThreads(deps: SlackDeps): Promise<Thread[]> {
   const threads: Thread[] = [];
   for await (const thread of deps.store.threads()) threads.push(thread);
   return threads;
+}
+
+/** Open threads and every thread's state, which is all the status needs: read from the store's indexes. */
+async function statusMessage(deps: SlackDeps) {
+  const open: Thread[] = [];
+  for await (const thread of deps.store.openThreads()) open.push(thread);
+  return buildStatusMessage(open, deps.now(), deps.strings, await deps.store.countThreadsByState());
 }
 
 async function allSourceStatuses(deps: SlackDeps): Promise<SourceStatus[]> {
@@ -46,7 +53,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const user = command.user_id;
     switch (sub.toLowerCase()) {
       case 'status':
-        await say(buildStatusMessage(await allThreads(deps), deps.now(), s));
+        await say(await statusMessage(deps));
         return;
       case 'sources': {
         const added = await deps.store.getCustomSources();
