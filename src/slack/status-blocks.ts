@@ -29,13 +29,18 @@ function alertedAt(thread: Thread): string {
   return thread.alert?.at ?? thread.firstSeenAt;
 }
 
+/** ISO 8601 instants in the same zone sort as plain strings; localeCompare would cost more at 10,000 threads. */
+function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Open threads, unacknowledged first, then oldest first. */
 export function sortForTriage(threads: readonly Thread[]): Thread[] {
   return threads
     .filter(isOpen)
     .sort(
       (a, b) =>
-        Number(b.state === 'open') - Number(a.state === 'open') || alertedAt(a).localeCompare(alertedAt(b)),
+        Number(b.state === 'open') - Number(a.state === 'open') || compareIso(alertedAt(a), alertedAt(b)),
     );
 }
 
@@ -57,8 +62,13 @@ export function threadLine(thread: Thread, now: Date, s: Strings): string {
   return `• *${s.level[shownLevel(thread)]}* ${mrkdwnLink(thread.url, thread.title || s.alert.noTitle, 150)} · ${s.state[thread.state]} · ${s.command.age(minutesSince(alertedAt(thread), now))}${who} · \`${thread.id}\``;
 }
 
-/** Lines packed into sections of at most 3,000 characters each. */
-function listSections(lines: readonly string[], maxSections: number): KnownBlock[] {
+/** Thread lines made one by one, as the sections take them. */
+function* threadLines(threads: readonly Thread[], now: Date, s: Strings): Generator<string> {
+  for (const thread of threads) yield threadLine(thread, now, s);
+}
+
+/** Lines packed into sections of at most 3,000 characters each; lines past the last section are never made. */
+function listSections(lines: Iterable<string>, maxSections: number): KnownBlock[] {
   const sections: KnownBlock[] = [];
   let current = '';
   for (const line of lines) {
@@ -112,12 +122,7 @@ export function buildStatusMessage(
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: s.command.statusNone } });
   else {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${s.command.oldestFirst}*` } });
-    blocks.push(
-      ...listSections(
-        open.map((t) => threadLine(t, now, s)),
-        LIMITS.messageBlocks - blocks.length,
-      ),
-    );
+    blocks.push(...listSections(threadLines(open, now, s), LIMITS.messageBlocks - blocks.length));
   }
   return { text: `${s.command.statusTitle}: ${open.length}`, blocks };
 }
@@ -187,10 +192,7 @@ export function buildHomeView(
     { type: 'context', elements: [{ type: 'mrkdwn', text: s.home.updated(slackDate(now.toISOString())) }] },
     { type: 'header', text: { type: 'plain_text', text: `${s.home.overdue} (${overdue.length})` } },
     ...(overdue.length > 0
-      ? listSections(
-          overdue.map((t) => threadLine(t, now, s)),
-          10,
-        )
+      ? listSections(threadLines(overdue, now, s), 10)
       : [{ type: 'section', text: { type: 'mrkdwn', text: s.home.noOverdue } } as KnownBlock]),
     { type: 'header', text: { type: 'plain_text', text: `${s.home.open} (${open.length})` } },
   ];
