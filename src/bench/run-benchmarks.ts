@@ -14,6 +14,7 @@ import { benchClickBurst } from './click-burst.js';
 import { benchScanUnder429 } from './scan-under-429.js';
 import { benchLargeStore } from './large-store.js';
 import { benchCrisisStatus } from './status-latency.js';
+import { benchStoryLinking } from './story-linking.js';
 import { syntheticPosts } from './synthetic-posts.js';
 
 /** Posts scored per second on this thread (one core), over about `seconds` of scoring. */
@@ -93,9 +94,21 @@ async function benchScan(feeds = 200, items = 50): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-benchScoring();
-await benchScan();
-await benchCrisisStatus();
-await benchClickBurst();
-await benchScanUnder429();
-await benchLargeStore();
+/** Every bench by name, in the order they run; `./run bench scan status` runs the ones named. */
+const BENCHES: ReadonlyArray<readonly [string, () => unknown]> = [
+  ['score', benchScoring],
+  ['scan', benchScan],
+  ['stories', benchStoryLinking],
+  ['status', benchCrisisStatus],
+  ['clicks', benchClickBurst],
+  ['429', benchScanUnder429],
+  ['large-store', benchLargeStore],
+];
+const names = BENCHES.map(([name]) => name);
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !names.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown bench ${unknown.join(', ')}; choose from ${names.join(', ')}`);
+  process.exit(2);
+}
+for (const [name, bench] of BENCHES) if (wanted.length === 0 || wanted.includes(name)) await bench();

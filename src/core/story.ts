@@ -68,8 +68,8 @@ interface Entry {
   sites: Set<string>;
 }
 
-/** Most earlier copies told about a new site per new thread: a viral story's copies are not all rewritten. */
-export const MAX_COPIES_TOLD = 50;
+/** Most earlier copies told about each new site: a viral story's copies are not all rewritten. */
+export const MAX_COPIES_TOLD = 20;
 
 /**
  * The stories seen recently, to find a new thread's earlier copies on other sites. In memory; filled from
@@ -101,9 +101,9 @@ export class StoryIndex {
 
   /**
    * A new thread's story against the earlier ones: every site already carrying it (`sites`, the new thread's
-   * own first), and the earlier copies to tell about the new site — on each other site where no copy knows
-   * it yet, the oldest copy, at most MAX_COPIES_TOLD — which then count as knowing it. So a story copied a
-   * thousand times costs a few writes per new site, not one per copy.
+   * own first), and the earlier copies to tell about the new site — the oldest copy on each other site where
+   * none knows it yet, until MAX_COPIES_TOLD copies know it — which then count as knowing it. So a story
+   * copied on hundreds of sites costs a bounded number of writes per new site, not one per copy.
    */
   link(
     sourceId: string,
@@ -115,13 +115,16 @@ export class StoryIndex {
     const copies = this.#entries.filter(
       (e) => e.sourceId !== sourceId && storySimilarity(e.signature, signature) >= SAME_STORY,
     );
-    const informed = new Set(copies.filter((e) => e.sites.has(sourceId)).map((e) => e.sourceId));
+    const knowing = copies.filter((e) => e.sites.has(sourceId));
+    const informed = new Set(knowing.map((e) => e.sourceId));
+    let budget = MAX_COPIES_TOLD - knowing.length;
     for (const entry of copies) {
       sites.add(entry.sourceId);
-      if (informed.has(entry.sourceId) || tell.length >= MAX_COPIES_TOLD) continue;
+      if (budget <= 0 || informed.has(entry.sourceId)) continue;
       informed.add(entry.sourceId);
       entry.sites.add(sourceId);
       tell.push({ threadId: entry.threadId, sourceId: entry.sourceId });
+      budget -= 1;
     }
     return { sites: [...sites], tell };
   }

@@ -86,3 +86,17 @@ describe('StoryIndex.link', () => {
     expect(linked.tell).toHaveLength(MAX_COPIES_TOLD);
   });
 });
+
+describe('StoryIndex.link on a story spread over many sites', () => {
+  it('stops telling copies about a site once enough of them know it', () => {
+    const story = storySignature(
+      '한빛푸드 도시락 먹고 아이가 응급실에 갔습니다. 식중독 같아요. 진단서 있습니다.',
+    );
+    const index = new StoryIndex();
+    for (let n = 0; n < 100; n += 1) index.add(`t${n}`, `site-${n}`, story);
+    const first = index.link('new-site', story);
+    expect(first.tell).toHaveLength(MAX_COPIES_TOLD);
+    index.add('n1', 'new-site', story, first.sites);
+    expect(index.link('new-site', story).tell).toEqual([]);
+  });
+});
