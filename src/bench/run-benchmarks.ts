@@ -1,15 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
-import { configFrom } from '../config/load.js';
 import { createMatcher, searchQueries } from '../core/match.js';
 import { scorePost } from '../core/risk/score.js';
 import { createHttpClient } from '../http/client.js';
 import { runScan } from '../pipeline/scan.js';
 import { createSource } from '../sources/create-source.js';
 import { createStore } from '../store/keyv-store.js';
+import { feedFarmConfig, startFeedFarm } from './feed-farm.js';
 import { benchClickBurst } from './click-burst.js';
 import { benchScanUnder429 } from './scan-under-429.js';
 import { benchLargeStore } from './large-store.js';
@@ -36,22 +35,9 @@ function benchScoring(seconds = 3): void {
 
 /** Wall time and peak memory of one scan of `feeds` RSS sources × `items` items served on loopback. */
 async function benchScan(feeds = 200, items = 50): Promise<void> {
-  const worker = new Worker(new URL('./feed-farm-worker.js', import.meta.url), {
-    workerData: { feeds, items },
-  });
-  const base = await new Promise<string>((resolve) => worker.once('message', resolve));
+  const farm = await startFeedFarm(feeds, items);
   const dir = mkdtempSync(join(tmpdir(), 'bulssi-bench-'));
-  const config = configFrom({
-    watch: { brands: [{ name: '한빛푸드', aliases: ['Hanbit Foods'] }] },
-    sources: Array.from({ length: feeds }, (_, n) => ({
-      id: `feed-${n}`,
-      type: 'feed' as const,
-      url: `${base}/feed/${n}.xml`,
-    })),
-    // Every feed is on one loopback host: lift the politeness limits meant for real sites.
-    http: { perHostConcurrency: 16, perHostIntervalMs: 0 },
-    store: { path: join(dir, 'bench.sqlite') },
-  });
+  const config = feedFarmConfig(farm, feeds, join(dir, 'bench.sqlite'));
   const store = await createStore({ path: config.store.path });
   const http = createHttpClient({ config: config.http, validators: store.validators });
   const match = createMatcher(config.watch);
@@ -90,7 +76,7 @@ async function benchScan(feeds = 200, items = 50): Promise<void> {
   );
   if (failed.length > 0) console.log(`  first failure: ${failed[0]?.id}: ${failed[0]?.error}`);
   await store.close();
-  worker.postMessage('close');
+  farm.close();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,9 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
-import { configFrom } from '../config/load.js';
 import { createMatcher, searchQueries } from '../core/match.js';
 import { scorePost } from '../core/risk/score.js';
 import { isAtLeast } from '../core/thread.js';
@@ -13,6 +11,7 @@ import { runScan } from '../pipeline/scan.js';
 import { createSlackApp } from '../slack/app.js';
 import { createSource } from '../sources/create-source.js';
 import { createStore } from '../store/keyv-store.js';
+import { feedFarmConfig, startFeedFarm } from './feed-farm.js';
 import { startFakeSlackApi } from './fake-slack-api.js';
 
 /** chat.postMessage calls answered 429: every 3rd of the first 30, then a run of 8 from the 1,000th. */
@@ -32,24 +31,10 @@ const MAX_ROUNDS = 10;
  * queue is empty. Checks that every alert due was posted exactly once and that every post was stored.
  */
 export async function benchScanUnder429(feeds = 200, items = 50): Promise<void> {
-  const worker = new Worker(new URL('./feed-farm-worker.js', import.meta.url), {
-    workerData: { feeds, items },
-  });
-  const base = await new Promise<string>((resolve) => worker.once('message', resolve));
+  const farm = await startFeedFarm(feeds, items);
   const slack = await startFakeSlackApi({ members: ['U1'], rateLimit: rateLimitPosts });
   const dir = mkdtempSync(join(tmpdir(), 'bulssi-bench-429-'));
-  const config = configFrom({
-    watch: { brands: [{ name: '한빛푸드', aliases: ['Hanbit Foods'] }] },
-    sources: Array.from({ length: feeds }, (_, n) => ({
-      id: `feed-${n}`,
-      type: 'feed' as const,
-      url: `${base}/feed/${n}.xml`,
-    })),
-    // Every feed is on one loopback host: lift the politeness limits meant for real sites.
-    http: { perHostConcurrency: 16, perHostIntervalMs: 0 },
-    store: { path: join(dir, 'bench.sqlite') },
-    slack: { channel: 'C0BENCH' },
-  });
+  const config = feedFarmConfig(farm, feeds, join(dir, 'bench.sqlite'), { slack: { channel: 'C0BENCH' } });
   const logger = pino({ level: 'silent' });
   const store = await createStore({ path: config.store.path });
   // The Slack app as `bulssi start` creates it (its Web API client keeps its default retries).
@@ -127,6 +112,6 @@ export async function benchScanUnder429(feeds = 200, items = 50): Promise<void> 
   );
   await store.close();
   await slack.close();
-  worker.postMessage('close');
+  farm.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Thread } from '../../src/core/thread-schema.js';
@@ -7,7 +5,8 @@ import { ALERT_EVENT } from '../../src/slack/alert-messages.js';
 import { createStore } from '../../src/store/keyv-store.js';
 import type { SlackMessage } from '../../src/store/store.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '../helpers/fake-slack.js';
-import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.js';
+import { boardWorkspace, startBoardFeed } from '../helpers/crash-board.js';
+import type { FixtureServer } from '../helpers/fixture-server.js';
 import { runCli, spawnCli } from '../helpers/run-cli.js';
 import { CHANNEL, SIGNING_SECRET } from '../helpers/slack-fixtures.js';
 
@@ -19,60 +18,15 @@ import { CHANNEL, SIGNING_SECRET } from '../helpers/slack-fixtures.js';
 
 const RISKY = 10;
 const CALM = 4;
-const ETAG = '"feed-v1"';
-
-function feedXml(): string {
-  const items = [
-    ...Array.from({ length: RISKY }, (_, i) => ({
-      title: `한빛푸드 과자에서 벌레가 나왔어요 (${i + 1}번째 제보)`,
-      text: `오늘 산 한빛푸드 과자 ${i + 1}봉지째에서 벌레가 나왔습니다. 사진 있습니다. 환불해 주세요.`,
-      link: `https://board.example/r/${i + 1}`,
-    })),
-    ...Array.from({ length: CALM }, (_, i) => ({
-      title: `한빛푸드 신제품 후기 ${i + 1}`,
-      text: '맛있게 잘 먹었습니다. 포장도 깔끔해요.',
-      link: `https://board.example/c/${i + 1}`,
-    })),
-  ]
-    .map(
-      (item) =>
-        `<item><title>${item.title}</title><link>${item.link}</link><description>${item.text}</description><pubDate>Sun, 22 Nov 2026 01:00:00 GMT</pubDate></item>`,
-    )
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>board</title>\n${items}\n</channel></rss>`;
-}
 
 let server: FixtureServer;
 beforeAll(async () => {
-  const body = feedXml();
-  server = await startFixtureServer({
-    '/feed.xml': (req, res) => {
-      if (req.headers['if-none-match'] === ETAG) {
-        res.writeHead(304, { etag: ETAG }).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: ETAG }).end(body);
-    },
-  });
+  server = await startBoardFeed(RISKY, CALM);
 });
 afterAll(() => server.close());
 
 function workspace(): string {
-  const cwd = mkdtempSync(join(tmpdir(), 'bulssi-crash-slack-'));
-  writeFileSync(
-    join(cwd, 'bulssi.yaml'),
-    [
-      'watch:',
-      '  brands: [{ name: 한빛푸드 }]',
-      'sources:',
-      `  - { id: board, type: feed, url: "${server.url}/feed.xml" }`,
-      'alert: { threshold: medium }',
-      'http: { perHostIntervalMs: 0, retries: 0, respectRobots: false }',
-      'store: { path: ./data/bulssi.sqlite }',
-      '',
-    ].join('\n'),
-  );
-  return cwd;
+  return boardWorkspace(`${server.url}/feed.xml`, 'bulssi-crash-slack-');
 }
 
 /** A top-level message in the channel (an alert), not a reply in a thread. */
