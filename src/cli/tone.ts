@@ -1,8 +1,7 @@
 import { CHANNELS, channelSchema } from '../core/draft/channel.js';
 import { checkTone } from '../core/draft/tone-check.js';
 import type { Lang } from '../core/post.js';
-import { BotError } from '../errors.js';
-import { parseCommandArgs, UsageError } from './args.js';
+import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 import { readStdin } from './read-stdin.js';
 
@@ -29,27 +28,32 @@ Options:
   --channel NAME    where it will be posted: ${CHANNELS.join(', ')}
   -h, --help        show this help
 
-Exit status: 0 when the reply is clean, 1 when there are findings, 2 on bad input
-(empty, not UTF-8, over 100 KB, or a bad option); on bad input stdout holds {"ok": false, "error": "…", "findings": []}.`,
+Exit status: 0 when the reply is clean, 1 when there are findings, 2 on bad input (empty, not
+UTF-8, over 100 KB, or a bad option), when stdout holds {"ok": false, "error": "…", "findings": []}.`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, {
-      lang: { type: 'string' },
-      channel: { type: 'string' },
-    });
-    if (values.lang !== undefined && values.lang !== 'ko' && values.lang !== 'en')
-      throw new UsageError('--lang must be ko or en');
-    const channel = values.channel === undefined ? undefined : channelSchema.safeParse(values.channel);
-    if (channel && !channel.success) throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}`);
-    let reply: string;
-    try {
-      reply = await readStdin(io.stdin, MAX_REPLY_BYTES);
-      if (reply.trim() === '') throw new BotError('ERR_BAD_INPUT', 'the reply on stdin is empty');
-    } catch (error) {
-      const message = (error as Error).message;
+    // Every outcome, a bad option included, prints one JSON object: callers parse stdout whatever the exit.
+    const refuse = (message: string) => {
       io.stdout.write(`${JSON.stringify({ ok: false, error: message, findings: [] })}\n`);
       io.stderr.write(`bulssi tone: ${message}\n`);
       return 2;
+    };
+    let values: { lang?: string | undefined; channel?: string | undefined };
+    try {
+      ({ values } = parseCommandArgs(argv, { lang: { type: 'string' }, channel: { type: 'string' } }));
+    } catch (error) {
+      return refuse((error as Error).message);
     }
+    if (values.lang !== undefined && values.lang !== 'ko' && values.lang !== 'en')
+      return refuse('--lang must be ko or en');
+    const channel = values.channel === undefined ? undefined : channelSchema.safeParse(values.channel);
+    if (channel && !channel.success) return refuse(`--channel must be one of ${CHANNELS.join(', ')}`);
+    let reply: string;
+    try {
+      reply = await readStdin(io.stdin, MAX_REPLY_BYTES);
+    } catch (error) {
+      return refuse((error as Error).message);
+    }
+    if (reply.trim() === '') return refuse('the reply on stdin is empty');
     const findings = checkTone(reply, { lang: values.lang as Lang | undefined, channel: channel?.data });
     io.stdout.write(`${JSON.stringify({ ok: findings.length === 0, findings })}\n`);
     return findings.length === 0 ? 0 : 1;

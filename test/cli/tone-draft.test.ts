@@ -62,8 +62,13 @@ describe('bulssi tone', () => {
     const channel = await runCli(['tone', '--channel', 'myspace'], { cwd, input: '죄송합니다' });
     expect(channel.code).toBe(2);
     expect(channel.stderr).toContain('--channel must be one of twitter, naver_cafe, blog, reddit, youtube');
+    expect(JSON.parse(channel.stdout)).toMatchObject({ ok: false, findings: [] });
     const lang = await runCli(['tone', '--lang', 'jp'], { cwd, input: '죄송합니다' });
     expect(lang.code).toBe(2);
+    expect(JSON.parse(lang.stdout)).toMatchObject({ ok: false, error: '--lang must be ko or en' });
+    const flag = await runCli(['tone', '--colour'], { cwd, input: '죄송합니다' });
+    expect(flag.code).toBe(2);
+    expect(JSON.parse(flag.stdout)).toMatchObject({ ok: false, findings: [] });
   });
 });
 
