@@ -133,17 +133,38 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     }
   }
 
+  // Listings of open threads (/crisis status, the App Home, the follow-up tick every minute) read the same
+  // rows over and over; a row whose stored text has not changed since it was last parsed and validated is
+  // not parsed again. Records from the cache are frozen, so no reader can change what the next one gets.
+  const parsedRows = new Map<string, { raw: string; record: unknown }>();
+
   /** The valid, unexpired records of rows read straight from SQLite. */
-  async function* readRows<T>(kv: Keyv, rows: readonly StoredRow[], schema: z.ZodType<T>): AsyncGenerator<T> {
+  async function* readRows<T>(
+    kv: Keyv,
+    rows: readonly StoredRow[],
+    schema: z.ZodType<T>,
+    cached = false,
+  ): AsyncGenerator<T> {
     const prefix = `${kv.namespace ?? ''}:`;
     for (const row of rows) {
+      const hit = cached ? parsedRows.get(row.key) : undefined;
+      if (hit && hit.raw === row.value) {
+        yield hit.record as T;
+        continue;
+      }
       const data = (await deserialize(kv, row.value)) as
         | { value?: unknown; expires?: number | null }
         | undefined;
       if (data?.value === undefined) continue;
       if (typeof data.expires === 'number' && data.expires < Date.now()) continue;
       const record = await readValid(kv, row.key.slice(prefix.length), schema, data.value);
-      if (record !== undefined) yield record;
+      if (record === undefined) continue;
+      // Rows that expire are rare (none are threads); only rows without an expiry are kept.
+      if (cached && data.expires == null) {
+        if (parsedRows.size >= PARSED_ROWS_MAX) parsedRows.delete(parsedRows.keys().next().value as string);
+        parsedRows.set(row.key, { raw: row.value, record: deepFreeze(record) });
+      }
+      yield record;
     }
   }
 
@@ -151,7 +172,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   async function* selectThreads(selection: ThreadSelection): AsyncGenerator<Thread> {
     if (sqliteIndexes) {
       for await (const rows of sqliteIndexes.pages(selection))
-        for await (const thread of readRows(threadsKv, rows, threadSchema))
+        for await (const thread of readRows(threadsKv, rows, threadSchema, selection.kind !== 'seen'))
           if (isSelected(selection, thread)) yield thread;
       return;
     }
@@ -245,6 +266,17 @@ function deserialize(kv: Keyv, raw: string): unknown {
 
 /** Rows read per query when listing a namespace. */
 const PAGE_SIZE = 1_000;
+/** Parsed open threads kept for listings, at most: the open threads of a very bad week. */
+const PARSED_ROWS_MAX = 12_000;
+
+/** Freezes a parsed record and everything in it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 async function openSqlite(path: string): Promise<KeyvSqlite> {
   const file = resolve(path);

@@ -139,6 +139,32 @@ describe.each([
 });
 
 describe('thread indexes in SQLite', () => {
+  it('list open threads as stored now, however often they are listed, and never let a reader change them', async () => {
+    const store = await open(tempDb());
+    await fill(store);
+    const list = async () => {
+      const threads: Thread[] = [];
+      for await (const t of store.openThreads()) threads.push(t);
+      return threads;
+    };
+    const first = await list();
+    expect(await list()).toEqual(first);
+    const [a] = first;
+    expect(() => {
+      (a as { title: string }).title = 'changed by a reader';
+    }).toThrow(TypeError);
+    await store.updateThread('a', (t) => ({
+      ...t,
+      title: 'edited',
+      events: [...t.events, { at: t.lastSeenAt, type: 'seen' }],
+    }));
+    const after = await list();
+    expect(after.find((t) => t.id === 'a')?.title).toBe('edited');
+    expect(after.find((t) => t.id === 'a')?.events.length).toBe((a?.events.length ?? 0) + 1);
+    await store.updateThread('a', (t) => ({ ...t, state: 'resolved' }));
+    expect((await list()).map((t) => t.id)).toEqual(['c']);
+  });
+
   it('give the same answers after the store is reopened', async () => {
     const path = tempDb();
     const first = await open(path);
