@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findConfigFile, loadConfigFile } from '../config/load.js';
+import { configFrom, findConfigFile, loadConfigFile } from '../config/load.js';
 import { CATEGORIES, categorySchema, type Config } from '../config/schema.js';
 import { CHANNELS, channelOfUrl, channelSchema } from '../core/draft/channel.js';
 import { defaultVoice } from '../core/draft/voice.js';
@@ -10,6 +10,7 @@ import { personaliserOf } from '../drafting/model-personaliser.js';
 import { subjectOfThread } from '../drafting/thread-subject.js';
 import { voiceOf } from '../drafting/voice-of-config.js';
 import { BotError } from '../errors.js';
+import { sampleConfig } from '../sample/sample-config.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command, CommandIo } from './command.js';
 import { openExistingStore } from './open-store.js';
@@ -151,7 +152,8 @@ async function draftForStoredThread(
     const drafted = await composeDraft(
       subjectOfThread(thread, channel?.data),
       {
-        voice: config ? voiceOf(config) : defaultVoice(),
+        // Without a config file the store is the bundled sample's, and so is the voice.
+        voice: voiceOf(config ?? configFrom(sampleConfig('http://127.0.0.1:9'))),
         now: new Date(),
         timeZone: config?.schedule.timezone ?? 'Asia/Seoul',
       },

@@ -204,6 +204,7 @@ describe('bulssi draft --thread', () => {
     };
     expect(out).toMatchObject({ lang: 'ko', channel: 'twitter', findings: [] });
     expect(out.draft).toMatch(/죄송|사과/);
+    expect(out.draft).toContain('한빛푸드 고객경험팀');
     const missing = await runCli(['draft', '--thread', 'nope'], { cwd: dir });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no stored thread "nope"');
