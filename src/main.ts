@@ -30,7 +30,7 @@ import { SAMPLE_ENV, sampleConfig } from './sample/sample-config.js';
 import { startSampleInternet } from './sample/sample-internet.js';
 import { createSlackApp, type SlackApp, slackSettingsFrom } from './slack/app.js';
 import { createSource } from './sources/create-source.js';
-import { createCustomSource } from './sources/custom-source.js';
+import { createCustomSource, probeFeed } from './sources/custom-source.js';
 import type { Source } from './sources/source.js';
 import { createStore } from './store/keyv-store.js';
 import type { Store } from './store/store.js';
@@ -166,6 +166,7 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
         sourceName: (id) => names.get(id) ?? id,
         scan: () => bulssi.scan(),
         isScanning: () => bulssi.scanning,
+        probeFeed: (url) => probeFeed(http, url, { now: now() }),
         env,
         ...options.slackOptions,
       });

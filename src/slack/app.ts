@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../config/schema.js';
 import type { AddressPolicy } from '../http/address-guard.js';
+import type { FeedProbe } from '../sources/custom-source.js';
 import type { Thread } from '../core/thread-schema.js';
 import { ConfigError } from '../errors.js';
 import { type Logger, redactSecrets } from '../logger.js';
@@ -106,6 +107,8 @@ export interface CreateSlackAppOptions {
   opsHandlers?: Record<OpsPath, OpsHandler> | undefined;
   /** How feed URLs added from Slack are resolved and classified (tests); DNS and classifyAddress by default. */
   addressPolicy?: AddressPolicy | undefined;
+  /** Reads a feed being added from Slack once before it is stored (the scanner's HTTP client, untrusted). */
+  probeFeed?: ((url: string) => Promise<FeedProbe>) | undefined;
 }
 
 export interface SlackApp {
@@ -244,10 +247,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       now,
     }),
     draft: options.draft ?? ((thread) => composeTemplateDraft(subjectOfThread(thread), draftContext())),
-    personalise: options.personalise ?? (personaliser ? (thread) => composeDraft(subjectOfThread(thread), draftContext(), personaliser) : undefined),
+    personalise:
+      options.personalise ??
+      (personaliser
+        ? (thread) => composeDraft(subjectOfThread(thread), draftContext(), personaliser)
+        : undefined),
     scan: options.scan,
     isScanning: options.isScanning,
     addressPolicy: options.addressPolicy,
+    probeFeed: options.probeFeed,
   };
   registerActions(app, deps);
   registerSnooze(app, deps);

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { AddressPolicy } from '../http/address-guard.js';
+import type { FeedProbe } from '../sources/custom-source.js';
 import type { Thread } from '../core/thread-schema.js';
 import type { ComposedDraft } from '../drafting/compose-draft.js';
 import type { Logger } from '../logger.js';
@@ -30,4 +31,6 @@ export interface SlackDeps {
   isScanning?: (() => boolean) | undefined;
   /** How feed URLs added with `/crisis source add` are resolved and classified (DNS and classifyAddress by default). */
   addressPolicy?: AddressPolicy | undefined;
+  /** Reads a feed being added with `/crisis source add` once, so a 404 or a web page is refused at once; absent: not checked. */
+  probeFeed?: ((url: string) => Promise<FeedProbe>) | undefined;
 }

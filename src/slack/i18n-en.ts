@@ -201,8 +201,10 @@ export const en: Strings = {
   source: {
     usage:
       'Usage: `/crisis source add <feed url> [name]`, `/crisis source remove <id>`; `/crisis sources` lists them',
-    added: (id, url) =>
-      `:white_check_mark: Added feed \`${id}\` (${url}), scanned from the next scan. \`/crisis sources\` shows how it runs.`,
+    added: (id, url, items) =>
+      `:white_check_mark: Added feed \`${id}\` (${url})${items === undefined ? '' : `, ${items} ${items === 1 ? 'item' : 'items'} in it now`}; scanned from the next scan. \`/crisis sources\` shows how it runs.`,
+    unreadable: (url, error) =>
+      `:warning: ${url} could not be read as a feed, so it was not added: ${error}\nCheck that the address is the RSS or Atom feed itself, not the page that links to it.`,
     removed: (id, url) => `:white_check_mark: Removed feed \`${id}\` (${url}); it is no longer scanned.`,
     refused: {
       invalid_url: 'That is not a URL. Give the feed’s full address, e.g. `https://news.example/rss`.',

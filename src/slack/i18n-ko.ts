@@ -202,8 +202,10 @@ export const ko: Strings = {
   source: {
     usage:
       '사용법: `/crisis source add <피드 URL> [이름]`, `/crisis source remove <id>`; 목록은 `/crisis sources`',
-    added: (id, url) =>
-      `:white_check_mark: 피드 \`${id}\`(${url})를 추가했습니다. 다음 스캔부터 수집하며, \`/crisis sources\`에서 상태를 볼 수 있습니다.`,
+    added: (id, url, items) =>
+      `:white_check_mark: 피드 \`${id}\`(${url})를 추가했습니다${items === undefined ? '' : ` (지금 글 ${items}개)`}. 다음 스캔부터 수집하며, \`/crisis sources\`에서 상태를 볼 수 있습니다.`,
+    unreadable: (url, error) =>
+      `:warning: ${url}를 피드로 읽을 수 없어 추가하지 않았습니다: ${error}\n링크가 있는 웹페이지가 아니라 RSS나 Atom 피드 자체의 주소인지 확인해 주세요.`,
     removed: (id, url) =>
       `:white_check_mark: 피드 \`${id}\`(${url})를 삭제했습니다. 더 이상 수집하지 않습니다.`,
     refused: {

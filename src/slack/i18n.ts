@@ -163,8 +163,10 @@ export interface Strings {
   /** `/crisis source add|remove`, and the feeds added from Slack as listed by `/crisis sources`. */
   source: {
     usage: string;
-    /** `url` already escaped. */
-    added: (id: string, url: string) => string;
+    /** `url` already escaped; `items`: how many the feed had when it was read on adding (unknown when not read). */
+    added: (id: string, url: string, items?: number) => string;
+    /** The feed could not be fetched or parsed; `error` already escaped. */
+    unreadable: (url: string, error: string) => string;
     removed: (id: string, url: string) => string;
     refused: Record<AddSourceRefusal | 'not_found' | 'configured' | 'unresolved', string>;
     /** The host is, or resolves to, `address`, of kind `kind` (already a label from `addressKind`). */

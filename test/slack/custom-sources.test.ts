@@ -33,7 +33,15 @@ let replies = 0;
 beforeEach(async () => {
   fake = await startFakeSlack();
   fake.members.set(CHANNEL, ['U1', 'UBOT']);
-  feeds = await startFixtureServer({ '/rss': respond(200, RSS, { 'content-type': 'application/rss+xml' }) });
+  feeds = await startFixtureServer({
+    '/rss': respond(200, RSS, { 'content-type': 'application/rss+xml' }),
+    '/news': respond(200, '<!doctype html><html><body><a href="/rss">RSS</a></body></html>', {
+      'content-type': 'text/html; charset=utf-8',
+    }),
+    '/broken': respond(200, '<rss><channel><item><title>a</item></rss', {
+      'content-type': 'application/rss+xml',
+    }),
+  });
   replies = 0;
 });
 afterEach(async () => {
@@ -95,6 +103,9 @@ describe('/crisis source add|remove', () => {
     expect(source).toMatchObject({ url: `${feeds.url}/rss`, name: '뉴스 속보', addedBy: 'U1' });
     expect(source?.id).toMatch(/^slack-[0-9a-f]{6}$/);
     expect(added).toContain(`피드 \`${source?.id}\``);
+    expect(added).toContain('지금 글 1개');
+    // Read once when added, without keeping validators: the first scan still parses the whole feed.
+    expect(feeds.requests.filter((r) => r.path === '/rss')).toHaveLength(1);
 
     const summary = await bulssi.scan();
     const run = summary.sources.find((r) => r.id === source?.id);
@@ -133,6 +144,19 @@ describe('/crisis source add|remove', () => {
     expect(reply).toContain(reason);
     expect(await bulssi.store.getCustomSources()).toEqual([]);
     expect(feeds.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a web page', '/news', /피드로 읽을 수 없어 추가하지 않았습니다: .*not an RSS, Atom, RDF or JSON feed/],
+    ['a 404', '/gone', /피드로 읽을 수 없어 추가하지 않았습니다: .*404/],
+    ['broken XML', '/broken', /피드로 읽을 수 없어 추가하지 않았습니다: .*malformed/],
+  ])('reads the feed once before adding it, and refuses %s saying why', async (_name, path, reason) => {
+    const { bulssi, port } = await startBulssi(true);
+    const reply = await crisis(port, `source add ${feeds.url}${path}`);
+    expect(reply).toMatch(reason);
+    expect(reply).toContain('RSS나 Atom 피드 자체의 주소');
+    expect(await bulssi.store.getCustomSources()).toEqual([]);
+    expect(feeds.requests.map((r) => r.path)).toEqual([path]);
   });
 
   it('refuses people who may not act, and answers a bare `source` with its usage', async () => {

@@ -14,7 +14,8 @@ const configuredSources = (deps: SlackDeps): ConfiguredSource[] =>
 /**
  * `/crisis source add <feed url> [name]` and `/crisis source remove <id|url>`: the reply text. Only people who
  * may act change sources. A feed is refused before it is stored when its host is, or resolves to, a private,
- * loopback or link-local address (unless `http.allowPrivateNetworks`); the scan fetches it as untrusted.
+ * loopback or link-local address (unless `http.allowPrivateNetworks`), or when it cannot be read as a feed
+ * (a 404, a web page, broken XML); the scan fetches it as untrusted.
  */
 export async function handleSource(deps: SlackDeps, args: readonly string[], user: string): Promise<string> {
   const s = deps.strings;
@@ -43,14 +44,30 @@ export async function handleSource(deps: SlackDeps, args: readonly string[], use
       ? s.source.blocked(shown, s.source.addressKind[check.kind], check.address)
       : s.source.refused.unresolved;
   }
-  const result = addCustomSource(await deps.store.getCustomSources(), configuredSources(deps), {
+  const request = {
     url: parsed.url.href,
     name: nameWords.join(' '),
     by: user,
     now: deps.now().toISOString(),
-  });
+  };
+  const early = addCustomSource(await deps.store.getCustomSources(), configuredSources(deps), request);
+  if (!early.ok) return s.source.refused[early.reason];
+  let items: number | undefined;
+  if (deps.probeFeed) {
+    const probe = await deps.probeFeed(parsed.url.href);
+    if (!probe.ok) {
+      deps.logger.warn(
+        { user, url: parsed.url.origin, err: probe.error },
+        'source from Slack refused: not a readable feed',
+      );
+      return s.source.unreadable(shown, safeText(probe.error, 500));
+    }
+    items = probe.items;
+  }
+  // Read again: the feed was being fetched, and someone may have added or removed one meanwhile.
+  const result = addCustomSource(await deps.store.getCustomSources(), configuredSources(deps), request);
   if (!result.ok) return s.source.refused[result.reason];
   await deps.store.putCustomSources(result.sources);
   deps.logger.info({ user, source: result.source.id, url: parsed.url.origin }, 'source added from Slack');
-  return s.source.added(result.source.id, shown);
+  return s.source.added(result.source.id, shown, items);
 }
