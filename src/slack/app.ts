@@ -27,6 +27,7 @@ import { registerSnooze } from './listeners/actions/snooze.js';
 import { followupPolicyFrom, missedDeadline } from '../core/followup/due-actions.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
+import { registerUnknown } from './listeners/unknown.js';
 import { registerViews } from './listeners/views/index.js';
 import { guardNullBodies } from './null-body-guard.js';
 import { GuardedApp } from './payload-guard.js';
@@ -262,6 +263,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   registerViews(app, deps);
   registerCommands(app, deps);
   registerEvents(app, deps);
+  registerUnknown(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error, code: (error as { code?: string }).code }, 'slack listener failed');
   });

@@ -111,6 +111,7 @@ export const en: Strings = {
     notFound: (id) => `No thread \`${id}\`.`,
     already: (state) => `This thread is already *${state}*; that action no longer applies.`,
     failed: 'That did not work. Please try again in a moment.',
+    unknown: 'That button is no longer in use. Use the buttons on the latest alert, or `/crisis status`.',
   },
   tone: {
     clean: ':white_check_mark: *Tone check:* nothing that would inflame.',

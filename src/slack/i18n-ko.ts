@@ -113,6 +113,7 @@ export const ko: Strings = {
     notFound: (id) => `스레드 \`${id}\`를 찾을 수 없습니다.`,
     already: (state) => `이미 *${state}* 상태라 이 작업을 할 수 없습니다.`,
     failed: '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    unknown: '더 이상 쓰지 않는 버튼입니다. 최신 알림의 버튼이나 `/crisis status`를 이용해 주세요.',
   },
   tone: {
     clean: ':white_check_mark: *톤 점검:* 감정을 자극할 표현이 없습니다.',

@@ -90,6 +90,8 @@ export interface Strings {
     notFound: (id: string) => string;
     already: (state: string) => string;
     failed: string;
+    /** A button from a message Bulssi no longer knows. */
+    unknown: string;
   };
   modal: {
     cancel: string;

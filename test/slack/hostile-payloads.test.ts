@@ -95,8 +95,8 @@ const resolveValues = (outcome: unknown, note: unknown) => ({
 
 /**
  * What Slack never sends but a signed request still can. `ignored` is the path the log line must name when
- * the request is refused before any listener; `status` is the HTTP answer (404 only where Bolt waits 3 s
- * for a listener that does not exist, 400 where the body is not even JSON).
+ * the request is refused before any listener; `status` is the HTTP answer (400 where the body is not even
+ * JSON). Buttons and modals Bulssi does not know are acknowledged at once, never left for Bolt's 3 s wait.
  */
 const CORPUS: { name: string; body: () => string; ignored?: string; status?: number; json?: boolean }[] = [
   { name: 'button value is a number', body: () => withAction({ value: 12345 }), ignored: 'actions.0.value' },
@@ -120,7 +120,8 @@ const CORPUS: { name: string; body: () => string; ignored?: string; status?: num
     body: () => withAction({ value: HUGE }, ACTION.draft),
     ignored: 'actions.0.value',
   },
-  { name: 'unknown action_id', body: () => withAction({ action_id: 'crisis_nuke' }), status: 404 },
+  { name: 'unknown action_id', body: () => withAction({ action_id: 'crisis_nuke' }) },
+  { name: 'action_id that only starts like ours', body: () => withAction({ action_id: 'crisis_ack_v0' }) },
   {
     name: 'action_id missing',
     body: () => withAction({ action_id: undefined }),
@@ -253,7 +254,6 @@ const CORPUS: { name: string; body: () => string; ignored?: string; status?: num
   {
     name: 'unknown callback_id',
     body: () => withView(VIEW.resolve, { callback_id: 'crisis_unknown' }),
-    status: 404,
   },
   {
     name: 'view submission without user',
@@ -348,5 +348,16 @@ describe('hostile Slack payloads against the running app', () => {
     }
     const refused = h.fake.callsTo('chat.postEphemeral').map((c) => String(c.args.text));
     expect(refused).toEqual(expect.arrayContaining([expect.stringContaining('&lt;!channel&gt;')]));
+  });
+
+  it('tells whoever clicks a button it does not know, and logs its id', async () => {
+    expect(h.logs.filter((l) => l.msg === 'button Bulssi does not know').map((l) => l.actionId)).toEqual(
+      expect.arrayContaining(['crisis_nuke', 'crisis_ack_v0']),
+    );
+    expect(h.logs.filter((l) => l.msg === 'modal Bulssi does not know').map((l) => l.callbackId)).toEqual([
+      'crisis_unknown',
+    ]);
+    const told = h.fake.callsTo('chat.postEphemeral').map((c) => String(c.args.text));
+    expect(told.filter((t) => t.includes('더 이상 쓰지 않는 버튼'))).toHaveLength(2);
   });
 });
