@@ -104,7 +104,9 @@ export function formatAlert(
   );
   lines.push(`  ${label('respond')} ${RESPONSE_NAMES[response.kind]}: ${response.why}`);
   if (thread.excerpt) lines.push(`  ${label('excerpt')} ${toTerminalText(thread.excerpt, 160)}`);
-  lines.push(`  ${label('thread')} ${thread.id} (${thread.state}); reply draft: bulssi draft --thread ${thread.id}`);
+  lines.push(
+    `  ${label('thread')} ${thread.id} (${thread.state}); reply draft: bulssi draft --thread ${thread.id}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

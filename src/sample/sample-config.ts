@@ -9,7 +9,12 @@ export const SAMPLE_ENV = { NAVER_CLIENT_ID: 'bulssi-sample', NAVER_CLIENT_SECRE
  */
 export function sampleConfig(baseUrl: string, storePath = './data/sample.sqlite'): ConfigInput {
   return {
-    company: { name: '한빛푸드', team: '고객경험팀', contact: { kakao: '@hanbitfoods' }, formality: 'formal' },
+    company: {
+      name: '한빛푸드',
+      team: '고객경험팀',
+      contact: { kakao: '@hanbitfoods' },
+      formality: 'formal',
+    },
     watch: {
       brands: [
         {

@@ -244,7 +244,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       now,
     }),
     draft: options.draft ?? ((thread) => composeTemplateDraft(subjectOfThread(thread), draftContext())),
-    personalise: options.personalise ?? (personaliser ? (thread) => composeDraft(subjectOfThread(thread), draftContext(), personaliser) : undefined),
+    personalise:
+      options.personalise ??
+      (personaliser
+        ? (thread) => composeDraft(subjectOfThread(thread), draftContext(), personaliser)
+        : undefined),
     scan: options.scan,
     isScanning: options.isScanning,
     addressPolicy: options.addressPolicy,

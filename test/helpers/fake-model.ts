@@ -48,15 +48,13 @@ export async function startFakeModel(): Promise<FakeModel> {
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(reply.raw);
       return;
     }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          id: 'chatcmpl-1',
-          object: 'chat.completion',
-          choices: [{ index: 0, message: { role: 'assistant', content: reply.content } }],
-        }),
-      );
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        id: 'chatcmpl-1',
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: reply.content } }],
+      }),
+    );
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -166,9 +166,15 @@ describe('Slack app over HTTP against a fake Slack Web API', () => {
     const values = (text: string) => ({
       [INPUT.draftText.block]: { [INPUT.draftText.action]: { type: 'plain_text_input', value: text } },
     });
-    const first = await postToSlackApp(h.port, viewSubmission(VIEW.draft, thread.id, 'U1', values(inflaming)));
+    const first = await postToSlackApp(
+      h.port,
+      viewSubmission(VIEW.draft, thread.id, 'U1', values(inflaming)),
+    );
     expect(first.status).toBe(200);
-    const update = (await first.json()) as { response_action: string; view: { private_metadata: string; blocks: unknown[] } };
+    const update = (await first.json()) as {
+      response_action: string;
+      view: { private_metadata: string; blocks: unknown[] };
+    };
     expect(update.response_action).toBe('update');
     const findings = JSON.stringify(update.view.blocks);
     expect(findings).toContain('*규정상*');
@@ -191,7 +197,8 @@ describe('Slack app over HTTP against a fake Slack Web API', () => {
     expect((await h.store.getThread(thread.id))?.events.at(-1)).toMatchObject({ type: 'drafted', by: 'U1' });
 
     // A clean draft goes straight for review.
-    const clean = '알려 주셔서 감사합니다. 정말 죄송합니다. 오늘 제품을 회수해 12월 10일까지 결과를 공유하겠습니다.';
+    const clean =
+      '알려 주셔서 감사합니다. 정말 죄송합니다. 오늘 제품을 회수해 12월 10일까지 결과를 공유하겠습니다.';
     await postToSlackApp(h.port, viewSubmission(VIEW.draft, thread.id, 'U1', values(clean), 'V2'));
     const all = await h.fake.waitFor('chat.postMessage', 3);
     expect(JSON.stringify(all[2]?.args.blocks)).toContain('감정을 자극할 표현이 없습니다');

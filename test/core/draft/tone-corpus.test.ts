@@ -49,11 +49,17 @@ describe('tone check on a labelled corpus of replies', () => {
     expect(checkTone(r.reply, { lang: r.lang, channel: r.channel }), r.reply).toEqual([]);
   });
 
-  it.each(bad.map((r) => [r.id, r] as const))('catches bad reply %s for what it was written to show', (_id, r) => {
-    const problem = r.expect.slice('bad:'.length);
-    const rule = CAUGHT_BY[problem];
-    expect(rule, problem).toBeDefined();
-    const rules = checkTone(r.reply, { lang: r.lang, channel: r.channel }).map((f) => f.rule);
-    expect(rules.some((id) => rule?.test(id)), `${r.reply}\n→ ${rules.join(', ')}`).toBe(true);
-  });
+  it.each(bad.map((r) => [r.id, r] as const))(
+    'catches bad reply %s for what it was written to show',
+    (_id, r) => {
+      const problem = r.expect.slice('bad:'.length);
+      const rule = CAUGHT_BY[problem];
+      expect(rule, problem).toBeDefined();
+      const rules = checkTone(r.reply, { lang: r.lang, channel: r.channel }).map((f) => f.rule);
+      expect(
+        rules.some((id) => rule?.test(id)),
+        `${r.reply}\n→ ${rules.join(', ')}`,
+      ).toBe(true);
+    },
+  );
 });
