@@ -31,7 +31,7 @@ export interface Draft {
   category: Category;
   channel: Channel;
   text: string;
-  /** The day the reply promises the next step by, as written in it (e.g. "12월 5일(토)"). */
+  /** The day the reply promises the next step by, as written in it (e.g. "12월 4일(금)"). */
   promised: string;
 }
 
@@ -76,22 +76,22 @@ function koreanReply(subject: DraftSubject, context: DraftContext, form: Form): 
   const to = name ? `${name}님, ` : '';
   if (form === 'full') {
     return [
-      `${to}${say('겪으신 일을 직접 알려 주셔서 감사합니다.', '겪으신 일을 직접 알려 주셔서 고마워요.')}`,
+      `${to}${say('겪으신 일을 직접 알려 주셔서 감사합니다.', '겪으신 일을 직접 알려 주셔서 감사해요.')}`,
       pick(t.apology, voice.formality),
       pick(t.action(date), voice.formality),
       say(
-        `개인 정보는 이곳에 남기지 마시고 ${privateRoute(voice.contact, 'ko')} 보내 주시면 담당자가 직접 연락드리겠습니다.`,
-        `개인 정보는 이곳에 남기지 마시고 ${privateRoute(voice.contact, 'ko')} 보내 주시면 담당자가 직접 연락드릴게요.`,
+        `개인정보는 이곳에 남기지 마시고 ${privateRoute(voice.contact, 'ko')} 알려 주시면 담당자가 직접 연락드리겠습니다.`,
+        `개인정보는 이곳에 남기지 마시고 ${privateRoute(voice.contact, 'ko')} 알려 주시면 담당자가 직접 연락드릴게요.`,
       ),
       signOff(voice, 'ko'),
     ].join('\n\n');
   }
   const route = subject.channel === 'twitter' ? 'DM으로' : privateRoute(voice.contact, 'ko');
   return [
-    form === 'short' ? `${to}${say('알려 주셔서 감사합니다.', '알려 주셔서 고마워요.')}` : '',
+    form === 'short' ? `${to}${say('알려 주셔서 감사합니다.', '알려 주셔서 감사해요.')}` : '',
     pick(t.apologyShort, voice.formality),
     pick(t.actionShort(date), voice.formality),
-    say(`개인 정보는 ${route} 부탁드립니다.`, `개인 정보는 ${route} 보내 주세요.`),
+    say(`개인정보는 ${route} 부탁드립니다.`, `개인정보는 ${route} 보내 주세요.`),
     form === 'short' ? signOff(voice, 'ko') : shortSignOff(voice, 'ko'),
   ]
     .filter(Boolean)

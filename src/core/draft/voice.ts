@@ -54,7 +54,7 @@ export function privateRoute(contact: PrivateContact | undefined, lang: Lang): s
     if (contact?.kakao) return `카카오톡 채널 ${contact.kakao}로`;
     if (contact?.email) return `이메일(${contact.email})로`;
     if (contact?.phone) return `전화(${contact.phone})로`;
-    if (contact?.url) return `${contact.url} 로`;
+    if (contact?.url) return `문의 페이지(${contact.url})로`;
     return '1:1 문의로';
   }
   if (contact?.kakao) return `on our KakaoTalk channel ${contact.kakao}`;

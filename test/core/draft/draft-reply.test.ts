@@ -70,7 +70,7 @@ describe('draftReply', () => {
     );
     expect(text.startsWith('바삭맘님, ')).toBe(true);
     expect(text).toContain('감사합니다');
-    expect(text).toContain('12월 6일(일)까지');
+    expect(text).toContain('12월 8일(화)까지');
     expect(text).toContain('자동으로 전액 환불');
     expect(text).toContain('카카오톡 채널 @hanbitfoods로');
     expect(text.endsWith('한빛푸드 고객경험팀 드림')).toBe(true);
@@ -120,6 +120,6 @@ describe('templateFor', () => {
       'We will refund the wrong charge in full, automatically',
     );
     const down = { title: '', text: '앱이 하루 종일 먹통이에요', category: 'outage' as const };
-    expect(draftReply({ ...down, channel: 'blog' }, context(voice)).text).toContain('서비스가 멈춰');
+    expect(draftReply({ ...down, channel: 'blog' }, context(voice)).text).toContain('서비스가 멈춘 시간만큼');
   });
 });
