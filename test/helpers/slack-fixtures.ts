@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { pino } from 'pino';
+import { type CreateSlackAppOptions, createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { configFrom } from '../../src/config/load.js';
 import type { Config, ConfigInput } from '../../src/config/schema.js';
 import type { Post } from '../../src/core/post.js';
@@ -157,4 +158,33 @@ export function slashCommand(text: string, user: string, responseUrl: string): s
     response_url: responseUrl,
     trigger_id: 'trigger-cmd',
   }).toString();
+}
+
+/** What a test gives `startSlackApp`: everything but the fake Slack's settings, which it fills in. */
+export type TestSlackAppOptions = Omit<CreateSlackAppOptions, 'settings' | 'logger' | 'botId' | 'botUserId'> &
+  Partial<Pick<CreateSlackAppOptions, 'logger'>>;
+
+/**
+ * Bulssi's Slack app in HTTP mode on a free loopback port, talking to the fake Slack at `apiUrl` as bot
+ * BBOT / UBOT, signed with SIGNING_SECRET, quiet unless a logger is given. Resolves once it listens.
+ */
+export async function startSlackApp(
+  fake: { apiUrl: string },
+  options: TestSlackAppOptions,
+): Promise<{ slack: SlackApp; port: number }> {
+  const slack = createSlackApp({
+    settings: {
+      botToken: 'xoxb-test-token',
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: fake.apiUrl,
+      port: 0,
+    },
+    logger: silentLogger,
+    botId: 'BBOT',
+    botUserId: 'UBOT',
+    ...options,
+  });
+  const { port } = await slack.start();
+  return { slack, port: port ?? 0 };
 }

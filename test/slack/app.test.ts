@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.js';
 import { markAlertSent, observeThread } from '../../src/core/thread.js';
 import type { ScanSummary } from '../../src/pipeline/scan.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import type { SlackApp } from '../../src/slack/app.js';
 import { ACTION, INPUT, VIEW } from '../../src/slack/ids.js';
 import { createStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -12,10 +12,9 @@ import {
   CHANNEL,
   makeThread,
   postToSlackApp,
-  SIGNING_SECRET,
-  silentLogger,
   slackConfig,
   slashCommand,
+  startSlackApp,
   viewSubmission,
 } from '../helpers/slack-fixtures.js';
 
@@ -39,25 +38,14 @@ async function startHarness(
   fake.members.set(CHANNEL, ['U1', 'U2', 'UBOT']);
   fake.usergroups.set('SQUALITY', ['UQA', 'UQB']);
   const store = await createStore();
-  const slack = createSlackApp({
-    settings: {
-      botToken: 'xoxb-test-token',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: fake.apiUrl,
-      port: 0,
-    },
+  const { slack, port } = await startSlackApp(fake, {
     config,
     store,
-    logger: silentLogger,
     now: () => NOW,
-    botId: 'BBOT',
-    botUserId: 'UBOT',
     clientOptions: { retryConfig: { retries: 2, factor: 1, minTimeout: 1, maxTimeout: 1 } },
     ...(extra.scan ? { scan: extra.scan } : {}),
   });
-  const { port } = await slack.start();
-  return { fake, store, slack, port: port ?? 0, responseUrl: `${fake.url}/response/1` };
+  return { fake, store, slack, port, responseUrl: `${fake.url}/response/1` };
 }
 
 /** A thread with its alert already posted, as after a scan. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddressPolicy } from '../../src/http/address-guard.js';
 import { classifyAddress } from '../../src/http/address-ranges.js';
 import { type Bulssi, createBulssi } from '../../src/main.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import type { SlackApp } from '../../src/slack/app.js';
 import { createStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
@@ -17,6 +17,7 @@ import {
   silentLogger,
   slackConfig,
   slashCommand,
+  startSlackApp,
 } from '../helpers/slack-fixtures.js';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>news</title>
@@ -194,22 +195,13 @@ describe('/crisis source add with DNS checked', () => {
 
   async function startApp(): Promise<number> {
     store = await createStore();
-    slack = createSlackApp({
-      settings: {
-        botToken: 'xoxb-test-token',
-        signingSecret: SIGNING_SECRET,
-        appToken: undefined,
-        apiUrl: fake.apiUrl,
-        port: 0,
-      },
+    let port: number;
+    ({ slack, port } = await startSlackApp(fake, {
       config: slackConfig({ locale: 'en' }),
       store,
-      logger: silentLogger,
-      botId: 'BBOT',
-      botUserId: 'UBOT',
       addressPolicy: policy,
-    });
-    return (await slack.start()).port ?? 0;
+    }));
+    return port;
   }
 
   it('accepts a host that resolves to a public address, in Slack’s link markup too', async () => {

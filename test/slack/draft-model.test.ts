@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import type { SlackApp } from '../../src/slack/app.js';
 import { ACTION, INPUT, VIEW } from '../../src/slack/ids.js';
 import { createStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -10,9 +10,8 @@ import {
   CHANNEL,
   makeThread,
   postToSlackApp,
-  SIGNING_SECRET,
-  silentLogger,
   slackConfig,
+  startSlackApp,
   viewSubmission,
 } from '../helpers/slack-fixtures.js';
 
@@ -30,25 +29,14 @@ beforeEach(async () => {
   fake.members.set(CHANNEL, ['U1', 'UBOT']);
   model = await startFakeModel();
   store = await createStore();
-  slack = createSlackApp({
-    settings: {
-      botToken: 'xoxb-test-token',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: fake.apiUrl,
-      port: 0,
-    },
+  ({ slack, port } = await startSlackApp(fake, {
     config: slackConfig({
       drafts: { model: { baseUrl: model.baseUrl, model: 'test-model', timeoutMs: 500 } },
     }),
     store,
-    logger: silentLogger,
     now: () => new Date('2026-11-22T03:00:00.000Z'),
-    botId: 'BBOT',
-    botUserId: 'UBOT',
     env: { BULSSI_MODEL_API_KEY: 'sk-model-secret' },
-  });
-  port = (await slack.start()).port ?? 0;
+  }));
 });
 afterEach(async () => {
   await slack.stop();

@@ -4,7 +4,7 @@ import { transition } from '../../src/core/thread.js';
 import { createFollowupClock } from '../../src/followup/followup-clock.js';
 import { reportChanges } from '../../src/followup/report-changes.js';
 import { runFollowup } from '../../src/followup/run-followup.js';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import type { SlackApp } from '../../src/slack/app.js';
 import { SNOOZE_BLOCK } from '../../src/slack/ids.js';
 import { createStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -15,10 +15,10 @@ import {
   interactionBody,
   makeThread,
   postToSlackApp,
-  SIGNING_SECRET,
   silentLogger,
   slackConfig,
   slashCommand,
+  startSlackApp,
 } from '../helpers/slack-fixtures.js';
 
 const T0 = Date.parse('2026-11-23T01:00:00.000Z'); // Monday 10:00 in Seoul
@@ -47,23 +47,12 @@ beforeEach(async () => {
   fake.members.set(CHANNEL, ['U1', 'U2', 'UBOT']);
   fake.usergroups.set('SQUALITY', ['UQA', 'UQB']);
   store = await createStore();
-  slack = createSlackApp({
-    settings: {
-      botToken: 'xoxb-test-token',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: fake.apiUrl,
-      port: 0,
-    },
+  ({ slack, port } = await startSlackApp(fake, {
     config,
     store,
-    logger: silentLogger,
     now: () => clock,
-    botId: 'BBOT',
-    botUserId: 'UBOT',
     clientOptions: { retryConfig: { retries: 0 } },
-  });
-  port = (await slack.start()).port ?? 0;
+  }));
   const thread = makeThread({ now: at(-1).toISOString(), risk: { level: 'high' } });
   await store.putThread(thread);
   await slack.notifier.notify(thread, { sourceName: 'x' });

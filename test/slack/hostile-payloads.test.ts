@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import type { SlackApp } from '../../src/slack/app.js';
 import { ACTION, INPUT, VIEW } from '../../src/slack/ids.js';
 import { createStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -11,9 +11,9 @@ import {
   interactionBody,
   makeThread,
   postToSlackApp,
-  SIGNING_SECRET,
   slackConfig,
   slashCommand,
+  startSlackApp,
   viewSubmission,
 } from '../helpers/slack-fixtures.js';
 
@@ -38,24 +38,14 @@ async function startHarness(): Promise<Harness> {
   const store = await createStore();
   const logs: Harness['logs'] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const slack = createSlackApp({
-    settings: {
-      botToken: 'xoxb-test-token',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: fake.apiUrl,
-      port: 0,
-    },
+  const { slack, port } = await startSlackApp(fake, {
     config: slackConfig(),
     store,
     logger,
     now: () => NOW,
-    botId: 'BBOT',
-    botUserId: 'UBOT',
     clientOptions: { retryConfig: { retries: 0 } },
   });
-  const { port } = await slack.start();
-  return { fake, store, slack, port: port ?? 0, responseUrl: `${fake.url}/response/1`, logs };
+  return { fake, store, slack, port, responseUrl: `${fake.url}/response/1`, logs };
 }
 
 /** A well-formed payload as JSON, for one field to be broken in it. */
