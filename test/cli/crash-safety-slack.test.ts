@@ -8,7 +8,7 @@ import { type FakeSlack, type SlackCall, startFakeSlack } from '../helpers/fake-
 import { boardWorkspace, startBoardFeed } from '../helpers/crash-board.js';
 import type { FixtureServer } from '../helpers/fixture-server.js';
 import { runCli, spawnCli } from '../helpers/run-cli.js';
-import { CHANNEL, SIGNING_SECRET } from '../helpers/slack-fixtures.js';
+import { CHANNEL, slackModeEnv } from '../helpers/slack-fixtures.js';
 
 /**
  * Kills the real `bulssi scan --once` in Slack mode with SIGKILL at many points — most of them right after
@@ -80,12 +80,7 @@ function runAndKill(
 
 async function trial(kills: Kill[]) {
   const fake = await startFakeSlack();
-  const env = {
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    BULSSI_CHANNEL: CHANNEL,
-  };
+  const env = slackModeEnv(fake);
   const cwd = workspace();
   try {
     const runs: { killed: boolean; stderr: string }[] = [];

@@ -188,3 +188,17 @@ export async function startSlackApp(
   const { port } = await slack.start();
   return { slack, port: port ?? 0 };
 }
+
+/** The environment that puts Bulssi in Slack mode against the fake Slack at `apiUrl`, alerting in CHANNEL. */
+export function slackModeEnv(
+  fake: { apiUrl: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    BULSSI_CHANNEL: CHANNEL,
+    ...extra,
+  };
+}

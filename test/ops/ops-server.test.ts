@@ -10,7 +10,7 @@ import { createOpsHandlers } from '../../src/ops/ops-routes.js';
 import { type OpsServer, startOpsServer } from '../../src/ops/ops-server.js';
 import { createReadinessCheck } from '../../src/ops/readiness.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
-import { CHANNEL, SIGNING_SECRET, silentLogger } from '../helpers/slack-fixtures.js';
+import { silentLogger, slackModeEnv } from '../helpers/slack-fixtures.js';
 
 let server: OpsServer | undefined;
 let bulssi: Bulssi | undefined;
@@ -186,13 +186,7 @@ describe('a running Bulssi', () => {
     fake = await startFakeSlack();
     const cwd = mkdtempSync(join(tmpdir(), 'bulssi-ops-'));
     bulssi = await createBulssi({
-      env: {
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        BULSSI_CHANNEL: CHANNEL,
-        PORT: '0',
-      },
+      env: slackModeEnv(fake, { PORT: '0' }),
       cwd,
       logger: silentLogger,
       metrics: createMetrics({ processMetrics: false }),
@@ -225,13 +219,7 @@ describe('a running Bulssi', () => {
     fake.always('auth.test', { body: { ok: false, error: 'invalid_auth' } });
     const cwd = mkdtempSync(join(tmpdir(), 'bulssi-ops-'));
     bulssi = await createBulssi({
-      env: {
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        BULSSI_CHANNEL: CHANNEL,
-        PORT: '0',
-      },
+      env: slackModeEnv(fake, { PORT: '0' }),
       cwd,
       logger: silentLogger,
       metrics: createMetrics({ processMetrics: false }),

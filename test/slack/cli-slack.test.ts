@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { runCli, spawnCli } from '../helpers/run-cli.js';
-import { CHANNEL, postToSlackApp, SIGNING_SECRET, slashCommand } from '../helpers/slack-fixtures.js';
+import { CHANNEL, postToSlackApp, slackModeEnv, slashCommand } from '../helpers/slack-fixtures.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'bulssi-slack-cli-'));
 let fake: FakeSlack;
@@ -14,13 +14,7 @@ afterEach(async () => {
 });
 
 function slackEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    BULSSI_CHANNEL: CHANNEL,
-    ...extra,
-  };
+  return slackModeEnv(fake, extra);
 }
 
 describe('bulssi doctor', () => {

@@ -13,9 +13,9 @@ import { type FixtureServer, respond, startFixtureServer } from '../helpers/fixt
 import {
   CHANNEL,
   postToSlackApp,
-  SIGNING_SECRET,
   silentLogger,
   slackConfig,
+  slackModeEnv,
   slashCommand,
   startSlackApp,
 } from '../helpers/slack-fixtures.js';
@@ -72,13 +72,7 @@ async function startBulssi(allowPrivateNetworks: boolean): Promise<{ bulssi: Bul
     ].join('\n'),
   );
   bulssi = await createBulssi({
-    env: {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      BULSSI_CHANNEL: CHANNEL,
-      PORT: '0',
-    },
+    env: slackModeEnv(fake, { PORT: '0' }),
     cwd,
     logger: silentLogger,
     slackOptions: { botId: 'BBOT', botUserId: 'UBOT', clientOptions: { retryConfig: { retries: 0 } } },

@@ -8,7 +8,7 @@ import { ConfigError } from '../../src/errors.js';
 import { type Bulssi, createBulssi } from '../../src/main.js';
 import { slackSettingsFrom } from '../../src/slack/app.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
-import { CHANNEL, SIGNING_SECRET, silentLogger } from '../helpers/slack-fixtures.js';
+import { CHANNEL, silentLogger, slackModeEnv } from '../helpers/slack-fixtures.js';
 
 let fake: FakeSlack | undefined;
 let bulssi: Bulssi | undefined;
@@ -24,14 +24,7 @@ async function startSlackMode(env: Record<string, string> = {}) {
   fake = await startFakeSlack();
   const cwd = mkdtempSync(join(tmpdir(), 'bulssi-slack-'));
   bulssi = await createBulssi({
-    env: {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      BULSSI_CHANNEL: CHANNEL,
-      PORT: '0',
-      ...env,
-    },
+    env: slackModeEnv(fake, { PORT: '0', ...env }),
     cwd,
     logger: silentLogger,
     slackOptions: { botId: 'BBOT', botUserId: 'UBOT', clientOptions: { retryConfig: { retries: 0 } } },
