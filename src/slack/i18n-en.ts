@@ -70,6 +70,8 @@ export const en: Strings = {
     note: 'Note',
     escalationDm: (who, title, link) => `:rotating_light: ${who} pulled you into a crisis: ${title}\n${link}`,
     levelRose: (from, to) => `:arrow_up: Risk level rose: ${from} → *${to}*`,
+    draftNotPosted:
+      ':warning: Your draft could not be posted in the alert’s thread; here it is, so nothing is lost:',
   },
   followup: {
     reason: {

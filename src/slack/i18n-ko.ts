@@ -72,6 +72,7 @@ export const ko: Strings = {
     escalationDm: (who, title, link) =>
       `:rotating_light: ${who} 님이 위기 대응에 당신을 호출했습니다: ${title}\n${link}`,
     levelRose: (from, to) => `:arrow_up: 위험 수준이 올라갔습니다: ${from} → *${to}*`,
+    draftNotPosted: ':warning: 초안을 알림 스레드에 올리지 못했습니다. 작성하신 내용은 여기 있습니다:',
   },
   followup: {
     reason: {

@@ -49,6 +49,8 @@ export interface Strings {
     note: string;
     escalationDm: (who: string, title: string, link: string) => string;
     levelRose: (from: string, to: string) => string;
+    /** The reviewed draft could not go into the thread; the agent's text follows. */
+    draftNotPosted: string;
   };
   followup: {
     reason: Record<'ack_overdue' | 'response_overdue' | 'open_too_long', string>;

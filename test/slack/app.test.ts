@@ -55,8 +55,14 @@ async function alerted(harness: Harness, thread = makeThread()) {
   return thread;
 }
 
-async function click(actionId: string, threadId: string, user = 'U1') {
-  const res = await postToSlackApp(h.port, buttonClick(actionId, threadId, user, h.responseUrl));
+/** A click by `user`; its response_url ends in the user's id, so a private answer shows whom it was for. */
+async function click(
+  actionId: string,
+  threadId: string,
+  user = 'U1',
+  responseUrl = `${h.fake.url}/response/${user}`,
+) {
+  const res = await postToSlackApp(h.port, buttonClick(actionId, threadId, user, responseUrl));
   expect(res.status).toBe(200);
 }
 
@@ -101,8 +107,12 @@ describe('Slack app over HTTP against a fake Slack Web API', () => {
     expect(stored?.events.at(-1)).toMatchObject({ type: 'acknowledged', by: 'U1', at: NOW.toISOString() });
 
     await click(ACTION.ack, thread.id, 'U2');
-    const [ephemeral] = await h.fake.waitFor('chat.postEphemeral');
-    expect(ephemeral?.args).toMatchObject({ channel: CHANNEL, user: 'U2' });
+    const [ephemeral] = await h.fake.waitFor('response_url');
+    expect(ephemeral?.args).toMatchObject({
+      path: '/response/U2',
+      response_type: 'ephemeral',
+      replace_original: false,
+    });
     expect(String(ephemeral?.args.text)).toContain('이미 *확인됨*');
     expect(h.fake.callsTo('chat.update')).toHaveLength(1);
   });
@@ -110,7 +120,7 @@ describe('Slack app over HTTP against a fake Slack Web API', () => {
   it('ends two simultaneous clicks in one state with one timeline entry', async () => {
     const thread = await alerted(h);
     await Promise.all([click(ACTION.ack, thread.id, 'U1'), click(ACTION.ack, thread.id, 'U2')]);
-    await h.fake.waitFor('chat.postEphemeral');
+    await h.fake.waitFor('response_url');
     await h.fake.waitFor('chat.postMessage', 2);
     const stored = await h.store.getThread(thread.id);
     expect(stored?.events.filter((e) => e.type === 'acknowledged')).toHaveLength(1);
@@ -131,10 +141,21 @@ describe('Slack app over HTTP against a fake Slack Web API', () => {
   it('refuses someone outside the alert channel privately and changes nothing', async () => {
     const thread = await alerted(h);
     await click(ACTION.ack, thread.id, 'UOUTSIDER');
-    const [ephemeral] = await h.fake.waitFor('chat.postEphemeral');
-    expect(ephemeral?.args).toMatchObject({ user: 'UOUTSIDER' });
+    // Through the click's response_url: chat.postEphemeral cannot reach someone who is not in the channel.
+    const [ephemeral] = await h.fake.waitFor('response_url');
+    expect(ephemeral?.args).toMatchObject({ path: '/response/UOUTSIDER', response_type: 'ephemeral' });
+    expect(String(ephemeral?.args.text)).toContain('멤버');
+    expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
     expect((await h.store.getThread(thread.id))?.state).toBe('open');
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
+  });
+
+  it('falls back to an ephemeral message when the response_url does not answer', async () => {
+    const thread = await alerted(h);
+    await click(ACTION.ack, thread.id, 'UOUTSIDER', 'http://127.0.0.1:9/response/gone');
+    const [ephemeral] = await h.fake.waitFor('chat.postEphemeral');
+    expect(ephemeral?.args).toMatchObject({ channel: CHANNEL, user: 'UOUTSIDER' });
+    expect(String(ephemeral?.args.text)).toContain('멤버');
   });
 
   it('opens a draft modal in the post’s language with its tone check, re-checks on submit and posts for review', async () => {
@@ -190,6 +211,38 @@ describe('Slack app over HTTP against a fake Slack Web API', () => {
     await postToSlackApp(h.port, viewSubmission(VIEW.draft, thread.id, 'U1', values(clean), 'V2'));
     const all = await h.fake.waitFor('chat.postMessage', 3);
     expect(JSON.stringify(all[2]?.args.blocks)).toContain('감정을 자극할 표현이 없습니다');
+  });
+
+  it('gives a reviewed draft back to its author when it cannot be posted in the thread', async () => {
+    const thread = await alerted(h);
+    h.fake.always('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
+    const clean =
+      '알려 주셔서 감사합니다. 정말 죄송합니다. 오늘 제품을 회수해 12월 10일까지 결과를 공유하겠습니다.';
+    const values = {
+      [INPUT.draftText.block]: { [INPUT.draftText.action]: { type: 'plain_text_input', value: clean } },
+    };
+    await postToSlackApp(h.port, viewSubmission(VIEW.draft, thread.id, 'U1', values, 'VDRAFT-LOST'));
+    const [kept] = await h.fake.waitFor('chat.postEphemeral');
+    expect(kept?.args).toMatchObject({ channel: CHANNEL, user: 'U1' });
+    expect(String(kept?.args.text)).toContain('올리지 못했습니다');
+    expect(String(kept?.args.text)).toContain(`> ${clean}`);
+  });
+
+  it('still replies in the thread and DMs the people pulled in when the alert itself cannot be updated', async () => {
+    const thread = await alerted(h);
+    h.fake.always('chat.update', { body: { ok: false, error: 'message_not_found' } });
+    const values = {
+      [INPUT.escalateUsers.block]: {
+        [INPUT.escalateUsers.action]: { type: 'multi_users_select', selected_users: ['UQA'] },
+      },
+    };
+    await postToSlackApp(h.port, viewSubmission(VIEW.escalate, thread.id, 'U1', values, 'VESC-GONE'));
+    // alert + thread reply + the DM to UQA
+    const posts = await h.fake.waitFor('chat.postMessage', 3);
+    expect(String(posts[1]?.args.text)).toContain('<@UQA>');
+    expect(posts[2]?.args.channel).toBe('UQA');
+    expect(h.fake.callsTo('chat.update')).toHaveLength(1);
+    expect((await h.store.getThread(thread.id))?.escalatedTo).toEqual(['UQA']);
   });
 
   it('escalates from the modal: preselects config targets, mentions them in the thread and DMs each one', async () => {
@@ -519,8 +572,8 @@ describe('alerts kept current and access by user group', () => {
     h.fake.usergroups.set('SCRISIS', ['U9']);
     const thread = await alerted(h);
     await click(ACTION.ack, thread.id, 'U1');
-    const [refusal] = await h.fake.waitFor('chat.postEphemeral');
-    expect(refusal?.args.user).toBe('U1');
+    const [refusal] = await h.fake.waitFor('response_url');
+    expect(refusal?.args.path).toBe('/response/U1');
     await click(ACTION.ack, thread.id, 'U9');
     await h.fake.waitFor('chat.update');
     expect((await h.store.getThread(thread.id))?.assignee).toBe('U9');

@@ -156,8 +156,8 @@ describe('follow-ups in Slack', () => {
       buttonClick('crisis_snooze_30m', 't-abc123:30m', 'U9', `${fake.url}/response/1`),
     );
     expect(res.status).toBe(200);
-    const [refusal] = await fake.waitFor('chat.postEphemeral');
-    expect(refusal?.args).toMatchObject({ user: 'U9' });
+    const [refusal] = await fake.waitFor('response_url');
+    expect(refusal?.args).toMatchObject({ path: '/response/1', response_type: 'ephemeral' });
     expect((await store.getThread('t-abc123'))?.events.some((e) => e.type === 'snoozed')).toBe(false);
   });
 

@@ -1,26 +1,46 @@
-import type { webApi } from '@slack/bolt';
+import type { RespondFn, webApi } from '@slack/bolt';
 import type { Thread } from '../../core/thread-schema.js';
 import type { ApplyResult } from '../apply-action.js';
 import { buildThreadReply } from '../blocks.js';
 import type { SlackDeps } from '../deps.js';
 import { safeText } from '../mrkdwn.js';
 
-/** Where a private answer to the clicker goes: the channel the button was in. */
+/** Where a private answer to the clicker goes: the click's response_url, else the channel the button was in. */
 export interface Clicker {
   user: string;
   channel: string | undefined;
+  /**
+   * The click's response_url, when the button was on a message: it reaches the clicker even when they are not
+   * in the channel (someone previewing it, or who left), where chat.postEphemeral fails with user_not_in_channel.
+   */
+  respond?: RespondFn | undefined;
 }
 
-/** A private note to one person in the channel they clicked in (or the alert channel). */
+/**
+ * A private note to one person: through the click's response_url when there is one, else as an ephemeral
+ * message in the channel they clicked in (or the alert channel). A note that cannot be delivered is logged.
+ */
 export async function tellPrivately(
   client: webApi.WebClient,
   deps: SlackDeps,
   who: Clicker,
   text: string,
 ): Promise<void> {
+  if (who.respond) {
+    try {
+      await who.respond({ response_type: 'ephemeral', replace_original: false, text });
+      return;
+    } catch (error) {
+      deps.logger.debug({ err: error, user: who.user }, 'response_url refused the private note');
+    }
+  }
   const channel = who.channel ?? deps.config.slack.channel;
   if (!channel) return;
-  await client.chat.postEphemeral({ channel, user: who.user, text });
+  try {
+    await client.chat.postEphemeral({ channel, user: who.user, text });
+  } catch (error) {
+    deps.logger.warn({ err: error, user: who.user }, 'private note not delivered');
+  }
 }
 
 /** Answers a refused or missing action privately; true when the caller should stop. */
@@ -53,7 +73,16 @@ export async function showChange(
     { thread: thread.id, state: thread.state, event: event?.type, by: event?.by },
     'thread changed in Slack',
   );
-  await deps.messages.refresh(thread);
-  await deps.messages.reply(thread, buildThreadReply(line, note, deps.strings));
-  await deps.home.refreshViewers();
+  // The change is stored: each way of showing it goes ahead even when another fails (an alert deleted from the
+  // channel, Slack down for longer than the retries), so an escalation still reaches its people.
+  const shown = await Promise.allSettled([
+    deps.messages.refresh(thread),
+    deps.messages.reply(thread, buildThreadReply(line, note, deps.strings)),
+    deps.home.refreshViewers(),
+  ]);
+  const what = ['alert not updated', 'thread reply not posted', 'App Home not refreshed'];
+  shown.forEach((outcome, index) => {
+    if (outcome.status === 'rejected')
+      deps.logger.warn({ err: outcome.reason, thread: thread.id }, `${what[index]} after a change`);
+  });
 }

@@ -19,7 +19,7 @@ function otherThan(ids: readonly string[], also?: RegExp): RegExp {
 export function registerUnknown(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(
     { type: 'block_actions', action_id: otherThan(ACTION_IDS, SNOOZE_ACTION_PATTERN) },
-    async ({ ack, body, action, client }) => {
+    async ({ ack, body, action, client, respond }) => {
       await ack();
       const actionId = 'action_id' in action ? action.action_id : '';
       deps.logger.warn(
@@ -29,7 +29,7 @@ export function registerUnknown(app: App, deps: SlackDeps): void {
       await tellPrivately(
         client,
         deps,
-        { user: body.user.id, channel: body.channel?.id },
+        { user: body.user.id, channel: body.channel?.id, respond: body.response_url ? respond : undefined },
         deps.strings.refuse.unknown,
       );
     },

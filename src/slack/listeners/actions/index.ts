@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import { isOpen } from '../../../core/thread.js';
 import type { Thread } from '../../../core/thread-schema.js';
 import { applyThreadAction } from '../../apply-action.js';
@@ -27,8 +27,13 @@ export function escalationTargets(deps: SlackDeps, thread: Thread) {
  */
 export function registerActions(app: App, deps: SlackDeps): void {
   const s = deps.strings;
-  const setup = async (body: BlockAction, action: ButtonAction, client: webApi.WebClient) => {
-    const who: Clicker = { user: body.user.id, channel: body.channel?.id };
+  const setup = async (
+    body: BlockAction,
+    action: ButtonAction,
+    client: webApi.WebClient,
+    respond: RespondFn | undefined,
+  ) => {
+    const who: Clicker = { user: body.user.id, channel: body.channel?.id, respond };
     if (!(await deps.mayAct(who.user))) {
       await tellPrivately(client, deps, who, s.refuse.notAllowed);
       return undefined;
@@ -42,9 +47,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
     { id: ACTION.dismiss, type: 'dismiss', reply: s.reply.dismissed },
   ] as const;
   for (const button of direct) {
-    app.action<BlockAction<ButtonAction>>(button.id, async ({ ack, body, action, client }) => {
+    app.action<BlockAction<ButtonAction>>(button.id, async ({ ack, body, action, client, respond }) => {
       await ack();
-      const ctx = await setup(body, action, client);
+      const ctx = await setup(body, action, client, body.response_url ? respond : undefined);
       if (!ctx) return;
       const result = await applyThreadAction(
         deps.store,
@@ -68,11 +73,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
     build: (thread: Thread) => [ModalView, ModalView?],
     then?: (thread: Thread, opened: Opened, client: webApi.WebClient) => Promise<void>,
   ) => {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond }) => {
       await ack();
       // The trigger expires 3 s after the click: the access check and the read run together.
       const [ctx, thread] = await Promise.all([
-        setup(body, action, client),
+        setup(body, action, client, body.response_url ? respond : undefined),
         deps.store.getThread(action.value ?? ''),
       ]);
       if (!ctx) return;

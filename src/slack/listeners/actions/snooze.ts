@@ -18,55 +18,62 @@ export function parseSnoozeValue(value: string | undefined) {
 /** The Snooze buttons on reminders: pause the thread's reminders and escalations, and say so in its thread. */
 export function registerSnooze(app: App, deps: SlackDeps): void {
   const s = deps.strings;
-  app.action<BlockAction<ButtonAction>>(SNOOZE_ACTION_PATTERN, async ({ ack, body, action, client }) => {
-    await ack();
-    const who: Clicker = { user: body.user.id, channel: body.channel?.id };
-    if (!(await deps.mayAct(who.user))) {
-      await tellPrivately(client, deps, who, s.refuse.notAllowed);
-      return;
-    }
-    const picked = parseSnoozeValue(action.value);
-    if (!picked) return;
-    const now = deps.now();
-    const until = new Date(
-      snoozeEnd(picked.choice, now.getTime(), deps.config.schedule.timezone, deps.config.followup.morning),
-    ).toISOString();
-    let closed: Thread | undefined;
-    const thread = await deps.store.updateThread(picked.threadId, (current) => {
-      if (!isOpen(current)) {
-        closed = current;
-        return current;
+  app.action<BlockAction<ButtonAction>>(
+    SNOOZE_ACTION_PATTERN,
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const who: Clicker = {
+        user: body.user.id,
+        channel: body.channel?.id,
+        respond: body.response_url ? respond : undefined,
+      };
+      if (!(await deps.mayAct(who.user))) {
+        await tellPrivately(client, deps, who, s.refuse.notAllowed);
+        return;
       }
-      return snoozeThread(current, { by: who.user, until, now: now.toISOString() });
-    });
-    if (!thread) {
-      await tellPrivately(client, deps, who, s.refuse.notFound(safeText(picked.threadId, 40)));
-      return;
-    }
-    if (closed) {
-      await tellPrivately(client, deps, who, s.refuse.already(s.state[closed.state]));
-      return;
-    }
-    const line = s.followup.snoozed(mention(who.user), slackDate(until));
-    await deps.messages.reply(thread, {
-      text: line,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }],
-    });
-    // The reminder keeps its text and loses its buttons, so nobody snoozes the same reminder twice.
-    const channel = body.channel?.id;
-    const ts = body.message?.ts;
-    const first = body.message?.blocks?.[0];
-    if (channel && ts && first) {
-      try {
-        await client.chat.update({
-          channel,
-          ts,
-          text: String(body.message?.text ?? line),
-          blocks: [first, { type: 'context', elements: [{ type: 'mrkdwn', text: line }] }],
-        });
-      } catch (error) {
-        deps.logger.warn({ err: error, thread: thread.id }, 'reminder not updated after a snooze');
+      const picked = parseSnoozeValue(action.value);
+      if (!picked) return;
+      const now = deps.now();
+      const until = new Date(
+        snoozeEnd(picked.choice, now.getTime(), deps.config.schedule.timezone, deps.config.followup.morning),
+      ).toISOString();
+      let closed: Thread | undefined;
+      const thread = await deps.store.updateThread(picked.threadId, (current) => {
+        if (!isOpen(current)) {
+          closed = current;
+          return current;
+        }
+        return snoozeThread(current, { by: who.user, until, now: now.toISOString() });
+      });
+      if (!thread) {
+        await tellPrivately(client, deps, who, s.refuse.notFound(safeText(picked.threadId, 40)));
+        return;
       }
-    }
-  });
+      if (closed) {
+        await tellPrivately(client, deps, who, s.refuse.already(s.state[closed.state]));
+        return;
+      }
+      const line = s.followup.snoozed(mention(who.user), slackDate(until));
+      await deps.messages.reply(thread, {
+        text: line,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }],
+      });
+      // The reminder keeps its text and loses its buttons, so nobody snoozes the same reminder twice.
+      const channel = body.channel?.id;
+      const ts = body.message?.ts;
+      const first = body.message?.blocks?.[0];
+      if (channel && ts && first) {
+        try {
+          await client.chat.update({
+            channel,
+            ts,
+            text: String(body.message?.text ?? line),
+            blocks: [first, { type: 'context', elements: [{ type: 'mrkdwn', text: line }] }],
+          });
+        } catch (error) {
+          deps.logger.warn({ err: error, thread: thread.id }, 'reminder not updated after a snooze');
+        }
+      }
+    },
+  );
 }

@@ -96,14 +96,25 @@ export function registerViews(app: App, deps: SlackDeps): void {
       .map((l) => `> ${l}`)
       .join('\n');
     const tone = toneCheckText(findings, s, s.tone.left);
-    await deps.messages.reply(updated, {
-      text: truncate(`${line}\n${quoted}`, LIMITS.messageText),
-      blocks: [
-        { type: 'section', text: { type: 'mrkdwn', text: line } },
-        { type: 'section', text: { type: 'mrkdwn', text: truncate(quoted || '>', LIMITS.sectionText) } },
-        { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(tone, LIMITS.contextText) }] },
-      ],
-    });
+    try {
+      await deps.messages.reply(updated, {
+        text: truncate(`${line}\n${quoted}`, LIMITS.messageText),
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text: line } },
+          { type: 'section', text: { type: 'mrkdwn', text: truncate(quoted || '>', LIMITS.sectionText) } },
+          { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(tone, LIMITS.contextText) }] },
+        ],
+      });
+    } catch (error) {
+      // The modal is closed: the text the agent wrote goes back to them rather than being lost.
+      deps.logger.warn({ err: error, thread: updated.id }, 'draft for review not posted in the thread');
+      await tellPrivately(
+        client,
+        deps,
+        ctx.who,
+        truncate(`${s.reply.draftNotPosted}\n${quoted}`, LIMITS.messageText),
+      );
+    }
   });
 
   app.view<ViewSubmitAction>(VIEW.escalate, async ({ ack, body, view, client }) => {
