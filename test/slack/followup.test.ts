@@ -238,4 +238,22 @@ describe('follow-ups in Slack', () => {
     expect(uploads).toHaveLength(1);
     expect(uploads[0]?.args.png).toBe(true);
   });
+
+  it('answers /crisis report to someone outside the alert channel privately, without posting the chart there', async () => {
+    const res = await postToSlackApp(
+      port,
+      slashCommand('report month', 'UOUTSIDER', `${fake.url}/response/1`),
+      {
+        contentType: 'application/x-www-form-urlencoded',
+      },
+    );
+    expect(res.status).toBe(200);
+    const [answer] = await fake.waitFor('response_url');
+    expect(String(answer?.args.text)).toContain('최근 30일');
+    // Who may act is looked up after the figures are sent; the upload would start right after it.
+    await fake.waitFor('conversations.members');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fake.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+    expect(fake.callsTo('files.completeUploadExternal')).toHaveLength(0);
+  });
 });

@@ -76,7 +76,8 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         };
         const report = buildReport(threads, period);
         await say(buildReportMessage(report, days, s));
-        // The chart goes to the alert channel, where the team reads reports.
+        // The chart goes to the alert channel, where the team reads reports: only for people who may act there.
+        if (!(await deps.mayAct(user))) return;
         const channel = deps.config.slack.channel ?? command.channel_id;
         const points = dailySeries(threads, { ...period, timeZone: deps.config.schedule.timezone });
         await uploadReportChart(client, deps.logger, { channel, points, comment: `<@${user}>` });
