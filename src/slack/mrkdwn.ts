@@ -55,9 +55,23 @@ export function safeText(text: string, max: number): string {
   return truncate(escapeMrkdwn(text), max);
 }
 
+// Something a reader takes for a site's address: "bank.com", "www.kbstar.com/notice", "https://x.example".
+const DOMAIN_LIKE = /(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?![\p{L}\p{N}])/giu;
+
+/** The hosts a label seems to name that are neither the link's host nor a parent or child of it. */
+function otherSitesNamed(label: string, host: string): string[] {
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  const linked = bare(host);
+  return [...label.matchAll(DOMAIN_LIKE)]
+    .map((m) => bare(m[0]))
+    .filter((named) => named !== linked && !linked.endsWith(`.${named}`) && !named.endsWith(`.${linked}`));
+}
+
 /**
  * A mrkdwn link to an http(s) URL with an escaped label; other schemes (javascript:, slack:) are shown as
- * text. `|` in the URL is percent-encoded so it cannot end the URL early.
+ * text. `|` in the URL is percent-encoded so it cannot end the URL early. A scraped label that names another
+ * site (a post titled "bank.com" linking to evil.example) is followed by the real host, so a title can never
+ * disguise where its link goes.
  */
 export function mrkdwnLink(url: string, label: string, maxLabel = 300): string {
   const safeLabel = safeText(label, maxLabel);
@@ -69,7 +83,10 @@ export function mrkdwnLink(url: string, label: string, maxLabel = 300): string {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return safeLabel;
   const href = escapeMrkdwn(parsed.toString().replace(/\|/g, '%7C'));
-  return `<${href}|${safeLabel.replace(/\|/g, '¦')}>`;
+  const link = `<${href}|${safeLabel.replace(/\|/g, '¦')}>`;
+  return otherSitesNamed(label, parsed.hostname).length > 0
+    ? `${link} (${escapeMrkdwn(parsed.hostname)})`
+    : link;
 }
 
 /** `<@U…>` for a Slack user id; anything that is not an id is shown escaped instead of mentioned. */

@@ -41,6 +41,28 @@ describe('escapeMrkdwn', () => {
     );
   });
 
+  it('shows the real host after a label that names another site', () => {
+    expect(mrkdwnLink('https://evil.example/login', 'bank.com')).toBe(
+      '<https://evil.example/login|bank.com> (evil.example)',
+    );
+    expect(mrkdwnLink('https://evil.example/x', 'https://www.KBstar.com/notice 고객 공지')).toBe(
+      '<https://evil.example/x|https://www.KBstar.com/notice 고객 공지> (evil.example)',
+    );
+    expect(mrkdwnLink('https://xn--bnk-xla.example/', '공지: 한빛은행.com 점검')).toContain(
+      '(xn--bnk-xla.example)',
+    );
+    // A label naming the link's own site, a parent or a child of it, or no site at all, is left alone.
+    expect(mrkdwnLink('https://n.news.naver.com/a/1', 'news.naver.com 단독')).toBe(
+      '<https://n.news.naver.com/a/1|news.naver.com 단독>',
+    );
+    expect(mrkdwnLink('https://www.hanbit.example/p', 'hanbit.example 공지')).toBe(
+      '<https://www.hanbit.example/p|hanbit.example 공지>',
+    );
+    expect(mrkdwnLink('https://cafe.example/1', '과자에서 벌레가 나왔습니다.정말이에요 3.5kg')).toBe(
+      '<https://cafe.example/1|과자에서 벌레가 나왔습니다.정말이에요 3.5kg>',
+    );
+  });
+
   it('formats dates with Slack date tokens and an escaped fallback', () => {
     expect(slackDate('2026-11-22T01:00:00.000Z')).toBe(
       '<!date^1795309200^{date_short_pretty} {time}|2026-11-22 01:00 UTC>',
