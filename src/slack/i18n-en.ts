@@ -125,7 +125,7 @@ export const en: Strings = {
       'Edit the draft and submit again to re-check; submitting it unchanged asks for review as it is.',
     channel: (channel, limit) => `Reply for *${channel}*, up to ${limit} characters.`,
     personalising:
-      ':hourglass_flowing_sand: Personalising this draft for the post… you can start editing; your edits are kept.',
+      ':hourglass_flowing_sand: A version personalised for this post will replace this text within seconds; edit after it arrives, or submit this one as it is.',
     personalised: ':sparkles: Personalised for this post by the draft model, and the tone check passed.',
     modelFallback: (why) => `Template draft shown: ${why}`,
   },

@@ -125,7 +125,7 @@ export const ko: Strings = {
       '초안을 고친 뒤 다시 제출하면 다시 점검합니다. 고치지 않고 제출하면 그대로 검토를 요청합니다.',
     channel: (channel, limit) => `*${channel}*용 답글, ${limit}자 이내.`,
     personalising:
-      ':hourglass_flowing_sand: 이 글에 맞게 초안을 다듬는 중입니다… 먼저 수정하셔도 수정한 내용은 유지됩니다.',
+      ':hourglass_flowing_sand: 이 글에 맞게 다듬은 초안이 곧 이 내용을 대신합니다. 수정은 그다음에 해 주시고, 지금 초안으로 충분하면 바로 제출하셔도 됩니다.',
     personalised: ':sparkles: 초안 모델이 이 글에 맞게 다듬었고, 톤 점검을 통과했습니다.',
     modelFallback: (why) => `템플릿 초안을 보여 드립니다: ${why}`,
   },
