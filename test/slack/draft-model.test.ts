@@ -63,7 +63,7 @@ describe('Draft apology with a model endpoint', () => {
     model.answer({ content: PERSONALISED });
     const { thread, open, update } = await openDraft();
     expect(open).toContain('한빛푸드 드림');
-    expect(open).toContain('초안을 다듬는 중입니다');
+    expect(open).toContain('다듬은 초안이 곧 이 내용을 대신합니다');
     expect(update?.view_id).toBeTruthy();
     const view = JSON.stringify(update?.view);
     expect(view).toContain('과자에서 벌레를 보셨다니');
