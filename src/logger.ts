@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { MODEL_KEY_ENV } from './drafting/model-personaliser.js';
 
 export type { Logger };
 
@@ -10,6 +11,7 @@ export const SECRET_ENV_VARS = [
   'NAVER_CLIENT_ID',
   'NAVER_CLIENT_SECRET',
   'OPENAI_API_KEY',
+  MODEL_KEY_ENV,
   'BULSSI_LLM_API_KEY',
 ] as const;
 

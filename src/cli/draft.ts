@@ -61,13 +61,18 @@ Options:
   -h, --help        show this help
 
 Exit status: 0 with a draft, 1 when --thread names no stored thread, 2 on bad input (not JSON,
-missing "text", unknown category or channel).`,
+a missing "text" or a blank one without a title, unknown category or channel, or an argument: the post
+comes on stdin).`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, {
+    const { values, positionals } = parseCommandArgs(argv, {
       config: { type: 'string', short: 'c' },
       thread: { type: 'string' },
       channel: { type: 'string' },
     });
+    if (positionals.length > 0)
+      throw new UsageError(
+        'unexpected argument: the post is read as JSON from standard input, e.g. bulssi draft < post.json',
+      );
     if (values.thread !== undefined)
       return draftForStoredThread(values.thread, values.channel, values.config, io);
     if (values.channel !== undefined)
@@ -86,6 +91,8 @@ missing "text", unknown category or channel).`,
       const parsed = draftInputSchema.safeParse(json);
       if (!parsed.success) throw new BotError('ERR_BAD_INPUT', describe(parsed.error));
       post = parsed.data;
+      if (post.text.trim() === '' && (post.title ?? '').trim() === '')
+        throw new BotError('ERR_BAD_INPUT', 'text: the post is empty (no text and no title)');
     } catch (error) {
       io.stderr.write(`bulssi draft: ${(error as Error).message}\n`);
       return 2;

@@ -16,7 +16,8 @@ export const toneCommand: Command = {
 Reads one reply on stdin and prints one JSON object:
   {"ok": boolean, "findings": [{"start": n, "end": n, "text": "…", "why": "…", "suggestion": "…", "rule": "…"}]}
 "start" and "end" are UTF-16 offsets into the reply (JavaScript String.slice); a finding about something
-missing (no apology, no concrete action) has start = end. "why" and "suggestion" are in the reply's language.
+missing (no apology, no concrete action) has start = end. A leading byte-order mark is dropped and not
+counted in offsets. "why" and "suggestion" are in the reply's language.
 
 Flags blame and lectures (규정상, 약관에 따라, 오해, "per our policy", "as stated", "misunderstanding"),
 conditional apologies ("if you were offended", "mistakes were made"), legal threats, requests for
@@ -29,7 +30,8 @@ Options:
   -h, --help        show this help
 
 Exit status: 0 when the reply is clean, 1 when there are findings, 2 on bad input (empty, not
-UTF-8, over 100 KB, or a bad option), when stdout holds {"ok": false, "error": "…", "findings": []}.`,
+UTF-8, over 100 KB, a bad option, or an argument: the reply comes on stdin), when stdout holds
+{"ok": false, "error": "…", "findings": []}.`,
   async run(argv, io) {
     // Every outcome, a bad option included, prints one JSON object: callers parse stdout whatever the exit.
     const refuse = (message: string) => {
@@ -38,11 +40,19 @@ UTF-8, over 100 KB, or a bad option), when stdout holds {"ok": false, "error": "
       return 2;
     };
     let values: { lang?: string | undefined; channel?: string | undefined };
+    let positionals: string[];
     try {
-      ({ values } = parseCommandArgs(argv, { lang: { type: 'string' }, channel: { type: 'string' } }));
+      ({ values, positionals } = parseCommandArgs(argv, {
+        lang: { type: 'string' },
+        channel: { type: 'string' },
+      }));
     } catch (error) {
       return refuse((error as Error).message);
     }
+    if (positionals.length > 0)
+      return refuse(
+        'unexpected argument: the reply is read from standard input, e.g. echo "…" | bulssi tone',
+      );
     if (values.lang !== undefined && values.lang !== 'ko' && values.lang !== 'en')
       return refuse('--lang must be ko or en');
     const channel = values.channel === undefined ? undefined : channelSchema.safeParse(values.channel);

@@ -1,9 +1,8 @@
-import { CHANNEL_LIMITS, replyLength } from '../core/draft/channel.js';
 import { type Draft, type DraftContext, type DraftSubject, draftReply } from '../core/draft/draft-reply.js';
 import { checkTone, type ToneFinding } from '../core/draft/tone-check.js';
 import { signOff } from '../core/draft/voice.js';
-import { guessLang } from '../core/post.js';
 import type { Personaliser } from './model-personaliser.js';
+import { rejectRewrite } from './reject-rewrite.js';
 
 /** A draft with its tone check, and where its wording came from. */
 export interface ComposedDraft extends Draft {
@@ -24,27 +23,10 @@ export function composeTemplateDraft(subject: DraftSubject, context: DraftContex
   };
 }
 
-/** Why a model's rewrite cannot replace the template, or undefined when it can. */
-function rejectRewrite(text: string, template: ComposedDraft, sign: string): string | undefined {
-  if (text.length < 20) return 'the answer was empty';
-  if (guessLang(text) !== template.lang)
-    return `the answer was not in ${template.lang === 'ko' ? 'Korean' : 'English'}`;
-  if (replyLength(text, template.channel) > CHANNEL_LIMITS[template.channel])
-    return `the answer was too long for ${template.channel}`;
-  if (!text.includes(sign)) return 'the answer dropped the sign-off';
-  if (!text.includes(template.promised)) return `the answer dropped the promised date (${template.promised})`;
-  if (/<[!@#]|<https?:|@(channel|here|everyone)\b/i.test(text)) return 'the answer contained chat markup';
-  const linksIn = (s: string) => new Set(s.match(/https?:\/\/\S+/g) ?? []);
-  const templateLinks = linksIn(template.text);
-  if ([...linksIn(text)].some((link) => !templateLinks.has(link))) return 'the answer added a link';
-  const findings = checkTone(text, { lang: template.lang, channel: template.channel });
-  if (findings.length > 0) return `the tone check found ${findings.map((f) => f.rule).join(', ')}`;
-  return undefined;
-}
-
 /**
  * The template draft, personalised by the model when one is configured. The model's text is used only when
- * it keeps the language, length, sign-off and links, and passes the tone check clean; otherwise (including a
+ * it keeps the language, length, sign-off and promised date, adds no markup, links, numbers, sums of money or
+ * invisible characters, and passes the tone check clean (see `rejectRewrite`); otherwise (including a
  * timeout or a garbage answer) the template draft is returned with `modelNote` saying why.
  */
 export async function composeDraft(

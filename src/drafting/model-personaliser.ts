@@ -1,4 +1,4 @@
-import got from 'got';
+import got, { type Response } from 'got';
 import { z } from 'zod';
 import type { Draft, DraftSubject } from '../core/draft/draft-reply.js';
 import { CHANNEL_LIMITS } from '../core/draft/channel.js';
@@ -25,7 +25,7 @@ const completionSchema = z.object({
 
 /** Longest post text sent to the model: enough for the specifics, not a whole page. */
 const POST_CHARS = 1_500;
-/** Longest answer body read, bytes. */
+/** Longest answer body read, bytes; the download is abandoned as soon as an answer goes past it. */
 const MAX_ANSWER_BYTES = 256 * 1024;
 
 function instructions(draft: Draft, signOff: string): string {
@@ -66,39 +66,54 @@ export function createModelPersonaliser(settings: ModelSettings): Personaliser {
       text: subject.text.slice(0, POST_CHARS),
       author: subject.author ?? null,
     };
+    const stream = got.stream.post(url, {
+      json: {
+        model: settings.model,
+        temperature: 0.3,
+        messages: [
+          { role: 'system', content: instructions(draft, signOff) },
+          { role: 'user', content: JSON.stringify({ POST: post, DRAFT: draft.text }) },
+        ],
+      },
+      headers: settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {},
+      timeout: { request: settings.timeoutMs },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+    });
+    // Failures are read through the promises below; one arriving after we stopped listening must not crash.
+    stream.on('error', () => {});
+    const tooBig = () =>
+      new BotError('ERR_MODEL', `The draft model at ${where} sent an answer over ${MAX_ANSWER_BYTES} bytes.`);
     let body: string;
-    let status: number;
     try {
-      const response = await got.post(url, {
-        json: {
-          model: settings.model,
-          temperature: 0.3,
-          messages: [
-            { role: 'system', content: instructions(draft, signOff) },
-            { role: 'user', content: JSON.stringify({ POST: post, DRAFT: draft.text }) },
-          ],
-        },
-        headers: settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {},
-        timeout: { request: settings.timeoutMs },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        followRedirect: false,
+      const response = await new Promise<Response>((resolve, reject) => {
+        stream.once('response', resolve);
+        stream.once('error', reject);
       });
-      body = response.body;
-      status = response.statusCode;
+      const status = response.statusCode;
+      if (status !== 200)
+        throw new BotError('ERR_MODEL', `The draft model at ${where} answered HTTP ${status}.`);
+      const declared = Number(response.headers['content-length']);
+      if (Number.isFinite(declared) && declared > MAX_ANSWER_BYTES) throw tooBig();
+      // Read at most MAX_ANSWER_BYTES: a larger answer is abandoned mid-download, not buffered whole.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        size += chunk.byteLength;
+        if (size > MAX_ANSWER_BYTES) throw tooBig();
+        chunks.push(chunk);
+      }
+      body = Buffer.concat(chunks, size).toString('utf8');
     } catch (error) {
+      if (error instanceof BotError) throw error;
       const code = (error as { code?: string }).code ?? 'ERR_NETWORK';
       throw new BotError('ERR_MODEL', `The draft model at ${where} did not answer (${code}).`, {
         cause: error,
       });
+    } finally {
+      stream.destroy();
     }
-    if (status !== 200)
-      throw new BotError('ERR_MODEL', `The draft model at ${where} answered HTTP ${status}.`);
-    if (Buffer.byteLength(body) > MAX_ANSWER_BYTES)
-      throw new BotError(
-        'ERR_MODEL',
-        `The draft model at ${where} sent an answer over ${MAX_ANSWER_BYTES} bytes.`,
-      );
     let parsed: z.infer<typeof completionSchema>;
     try {
       parsed = completionSchema.parse(JSON.parse(body));

@@ -58,6 +58,31 @@ describe('bulssi tone', () => {
     expect(out.error).toMatch(why);
   });
 
+  it.each([
+    ['the reply given as an argument', ['오해입니다'], ''],
+    ['an argument next to a reply on stdin', ['오해입니다'], '정말 죄송합니다. 오늘 환불해 드리겠습니다.'],
+    ['an argument after --', ['--', '오해입니다'], ''],
+    ['an argument after an option', ['--lang', 'ko', 'reply.txt'], '정말 죄송합니다.'],
+  ])('exits 2 on %s, saying the reply is read from standard input', async (_name, args, input) => {
+    const result = await runCli(['tone', ...args], { cwd, input });
+    expect(result.code).toBe(2);
+    const out = JSON.parse(result.stdout) as ToneOutput;
+    expect(out).toMatchObject({ ok: false, findings: [] });
+    expect(out.error).toMatch(/the reply is read from standard input/);
+  });
+
+  it('does not count a leading byte-order mark in offsets', async () => {
+    const reply = '고객님, 약관에 따라 환불은 어렵습니다. 오해가 없으시길 바랍니다.';
+    const result = await runCli(['tone', '--lang', 'ko'], {
+      cwd,
+      input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(reply)]),
+    });
+    expect(result.code).toBe(1);
+    const spans = (JSON.parse(result.stdout) as ToneOutput).findings.filter((f) => f.text);
+    expect(spans.map((f) => f.text)).toEqual(['약관에 따라', '오해']);
+    for (const f of spans) expect(reply.slice(f.start, f.end)).toBe(f.text);
+  });
+
   it('exits 2 on an unknown channel or language', async () => {
     const channel = await runCli(['tone', '--channel', 'myspace'], { cwd, input: '죄송합니다' });
     expect(channel.code).toBe(2);
@@ -179,10 +204,31 @@ describe('bulssi draft', () => {
     ['no text', '{"title":"x"}', /text/],
     ['an unknown category', '{"text":"x","category":"aliens"}', /category/],
     ['an unknown channel', '{"text":"x","channel":"fax"}', /channel/],
+    ['empty text', '{"text":""}', /empty/],
+    ['whitespace-only text', '{"text":" \\n\\t "}', /empty/],
+    ['whitespace-only text and title', '{"text":"  ","title":" "}', /empty/],
   ])('exits 2 on %s', async (_name, input, why) => {
     const result = await runCli(['draft'], { cwd, input });
     expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(why);
+  });
+
+  it('exits 2 on an argument, saying the post is read from standard input', async () => {
+    const post = JSON.stringify({ text: '과자에서 벌레가 나왔어요' });
+    const result = await runCli(['draft', 'post.json'], { cwd, input: post });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/the post is read as JSON from standard input/);
+  });
+
+  it('drafts for a post with a title and no text', async () => {
+    const result = await runCli(['draft'], {
+      cwd,
+      input: JSON.stringify({ title: '한빛푸드 과자에서 벌레가 나왔어요', text: '' }),
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ lang: 'ko', category: 'contamination' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DraftSubject } from '../../src/core/draft/draft-reply.js';
 import { composeDraft } from '../../src/drafting/compose-draft.js';
 import { createModelPersonaliser } from '../../src/drafting/model-personaliser.js';
@@ -98,6 +98,24 @@ describe('composeDraft with a model endpoint', () => {
     expect(drafted.source).toBe('template');
     expect(drafted.modelNote).toMatch(/did not answer \(ETIMEDOUT\)/);
   });
+
+  it.each([
+    ['without a content-length', false],
+    ['with a content-length', true],
+  ])(
+    'stops reading a 50 MB answer sent %s early and keeps the template draft',
+    async (_name, declareLength) => {
+      const total = 50 * 1024 * 1024;
+      model.answer({ large: total, declareLength });
+      const drafted = await composeDraft(subject, context, personaliser(10_000));
+      expect(drafted.source).toBe('template');
+      expect(drafted.modelNote).toMatch(/sent an answer over 262144 bytes/);
+      const request = model.requests.at(-1);
+      await vi.waitFor(() => expect(request?.bodyDone).toBe(true));
+      // The client hung up long before the whole answer was sent (only socket buffers' worth got through).
+      expect(request?.bodyBytesSent ?? total).toBeLessThan(total / 5);
+    },
+  );
 
   it('keeps the template draft when nothing listens at the endpoint', async () => {
     const drafted = await composeDraft(

@@ -1,15 +1,61 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+const CHUNK = Buffer.alloc(64 * 1024, 'a');
+
+/** Writes `total` bytes of a completion-shaped body, respecting backpressure, until done or the client hangs up. */
+async function sendLarge(
+  res: ServerResponse,
+  request: ModelRequest,
+  total: number,
+  declareLength: boolean,
+): Promise<void> {
+  const head = Buffer.from('{"choices":[{"message":{"content":"');
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    ...(declareLength ? { 'content-length': String(total) } : {}),
+  });
+  let sent = 0;
+  request.bodyBytesSent = 0;
+  let closed = false;
+  res.once('close', () => {
+    closed = true;
+  });
+  while (sent < total && !closed) {
+    const chunk = (sent === 0 ? Buffer.concat([head, CHUNK]) : CHUNK).subarray(0, total - sent);
+    const more = res.write(chunk);
+    sent += chunk.byteLength;
+    request.bodyBytesSent = sent;
+    if (!more && !closed)
+      await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+  }
+  if (!closed) res.end();
+  request.bodyDone = true;
+}
+
 /** One request the fake chat endpoint received. */
 export interface ModelRequest {
   path: string;
   authorization: string | undefined;
   body: { model?: string; messages?: { role: string; content: string }[] };
+  /** For a `large` answer: bytes of body written so far, and whether the fake has stopped writing. */
+  bodyBytesSent?: number;
+  bodyDone?: boolean;
 }
 
-/** How the fake answers: a chat completion with this content, raw text, a status, or never. */
-export type ModelAnswer = { content: string } | { raw: string; status?: number } | { hang: true };
+/**
+ * How the fake answers: a chat completion with this content, raw text, a status, never, or a body of
+ * `large` bytes written as fast as the client reads it (with or without a content-length), until the client
+ * hangs up.
+ */
+export type ModelAnswer =
+  | { content: string }
+  | { raw: string; status?: number }
+  | { hang: true }
+  | { large: number; declareLength?: boolean };
 
 export interface FakeModel {
   /** Base URL as a config's drafts.model.baseUrl, e.g. http://127.0.0.1:4567/v1 */
@@ -44,6 +90,10 @@ export async function startFakeModel(): Promise<FakeModel> {
     requests.push(request);
     const reply = typeof answer === 'function' ? answer(request) : answer;
     if ('hang' in reply) return;
+    if ('large' in reply) {
+      await sendLarge(res, request, reply.large, reply.declareLength ?? false);
+      return;
+    }
     if ('raw' in reply) {
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(reply.raw);
       return;

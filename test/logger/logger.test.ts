@@ -17,7 +17,12 @@ function sink(isTTY = false) {
 }
 
 describe('logger', () => {
-  const env = { SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdefabcdef', NAVER_CLIENT_SECRET: 'naverSecret123' };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdefabcdef',
+    NAVER_CLIENT_SECRET: 'naverSecret123',
+    BULSSI_MODEL_API_KEY: 'modelKey-4242',
+    BULSSI_LLM_API_KEY: 'llmKey-5353',
+  };
 
   it('redacts secrets by key, by value and by token shape', () => {
     const { stream, lines } = sink();
@@ -25,12 +30,16 @@ describe('logger', () => {
     log.info({ token: 'anything', headers: { 'x-naver-client-secret': 'naverSecret123' } }, 'calling naver');
     log.warn(`request failed with naverSecret123 and xoxp-9999-8888-zzzz in the message`);
     log.error({ err: new Error('auth failed for xoxb-1111-2222-abcdefabcdef') }, 'slack failed');
+    log.error({ err: new Error('the draft model refused key modelKey-4242') }, 'model failed');
+    log.warn('old key llmKey-5353 and model key modelKey-4242 in a message');
     const text = lines.join('');
+    expect(text).not.toContain('modelKey-4242');
+    expect(text).not.toContain('llmKey-5353');
     expect(text).not.toContain('naverSecret123');
     expect(text).not.toContain('xoxb-1111');
     expect(text).not.toContain('xoxp-9999');
     expect(text).not.toContain('anything');
-    expect(text.match(/\[REDACTED\]/g)?.length).toBeGreaterThanOrEqual(5);
+    expect(text.match(/\[REDACTED\]/g)?.length).toBeGreaterThanOrEqual(8);
   });
 
   it('writes JSON lines to a pipe and readable lines to a terminal', () => {
@@ -49,5 +58,11 @@ describe('logger', () => {
   it('leaves text without secrets alone', () => {
     expect(redactSecrets('GET https://example.kr/rss failed', env)).toBe('GET https://example.kr/rss failed');
     expect(formatLogLine('not json')).toBe('not json');
+  });
+
+  it('scrubs the draft model’s API key from error messages', () => {
+    expect(redactSecrets('401 from the model with key modelKey-4242', env)).toBe(
+      '401 from the model with key [REDACTED]',
+    );
   });
 });

@@ -30,9 +30,31 @@ function twitterWeight(codePoint: number): number {
   return 2;
 }
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** A pictograph, a flag half or a keycap mark: a cluster holding one is an emoji. */
+const EMOJI_PART = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+
+/** The user-perceived characters of `text`: a ZWJ family, a skin-toned thumb or a flag is one. */
+function graphemes(text: string): string[] {
+  return Array.from(GRAPHEMES.segment(text), ({ segment }) => segment);
+}
+
 /**
- * Length of `text` as `channel` counts it: X (Twitter) weights Hangul and CJK double and every URL as 23;
- * other channels count characters (code points).
+ * X's weight of one grapheme cluster: a whole emoji (👨‍👩‍👧‍👦, 👍🏽, 🇰🇷, 1️⃣) counts 2 however many code
+ * points it is made of; anything else is the sum of its code points' weights.
+ */
+function clusterWeight(cluster: string): number {
+  const codePoints = [...cluster];
+  if (codePoints.length > 1 && EMOJI_PART.test(cluster)) return 2;
+  let weight = 0;
+  for (const char of codePoints) weight += twitterWeight(char.codePointAt(0) ?? 0);
+  return weight;
+}
+
+/**
+ * Length of `text` as `channel` counts it: X (Twitter) weights Hangul and CJK double, every URL as 23 and
+ * every emoji (a whole grapheme cluster, ZWJ sequences included) as 2; other channels count characters
+ * (code points).
  */
 export function replyLength(text: string, channel: Channel): number {
   if (channel !== 'twitter') return [...text].length;
@@ -41,13 +63,14 @@ export function replyLength(text: string, channel: Channel): number {
     length += TWITTER_URL_WEIGHT;
     return '';
   });
-  for (const char of withoutUrls) length += twitterWeight(char.codePointAt(0) ?? 0);
+  for (const cluster of graphemes(withoutUrls)) length += clusterWeight(cluster);
   return length;
 }
 
 /**
- * The UTF-16 offset where `text` goes past `limit` on `channel`, or undefined when it fits.
- * Used to point a length finding at the part that would be cut.
+ * The UTF-16 offset where `text` goes past `limit` on `channel`, or undefined when it fits. Always at a
+ * grapheme cluster boundary, never inside an emoji sequence. Used to point a length finding at the part
+ * that would be cut.
  */
 export function overflowOffset(
   text: string,
@@ -55,14 +78,18 @@ export function overflowOffset(
   limit = CHANNEL_LIMITS[channel],
 ): number | undefined {
   if (replyLength(text, channel) <= limit) return undefined;
-  let offset = 0;
-  let prefix = '';
-  for (const char of text) {
-    if (replyLength(prefix + char, channel) > limit) return offset;
-    prefix += char;
-    offset += char.length;
+  // Cluster boundaries; the length of a prefix only grows with it, so the longest prefix that fits is found
+  // by bisection.
+  const ends = [0];
+  for (const { index, segment } of GRAPHEMES.segment(text)) ends.push(index + segment.length);
+  let fits = 0;
+  let overflows = ends.length - 1;
+  while (overflows - fits > 1) {
+    const middle = (fits + overflows) >> 1;
+    if (replyLength(text.slice(0, ends[middle]), channel) <= limit) fits = middle;
+    else overflows = middle;
   }
-  return undefined;
+  return ends[fits];
 }
 
 const HOSTS: ReadonlyArray<[RegExp, Channel]> = [
