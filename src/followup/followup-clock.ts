@@ -14,9 +14,11 @@ export interface FollowupTick extends FollowupSummary {
 
 /**
  * The follow-up clock: each tick sends due reminders and escalation steps, purges expired threads and, once a
- * day at `followup.digest.time`, sends the digest. When it was last sent is kept in the store, so a restart
- * neither repeats the morning's digest nor skips one that fell due while Bulssi was down; on a store that
- * never sent one, the first digest is the next slot after the clock starts.
+ * day at `followup.digest.time`, sends the digest; on `weeklyReportDay` that slot also brings the weekly
+ * report. When each was last sent is kept in the store, apart, so a restart neither repeats the morning's
+ * digest nor skips one that fell due while Bulssi was down, and a report Slack refused is sent on the next
+ * tick without repeating the digest. On a store that never sent one, the first is the next slot after the
+ * clock starts.
  */
 export function createFollowupClock(deps: FollowupDeps): { tick(): Promise<FollowupTick> } {
   const startedAt = deps.now().getTime();
@@ -24,21 +26,27 @@ export function createFollowupClock(deps: FollowupDeps): { tick(): Promise<Follo
     async tick() {
       const summary = await runFollowup(deps);
       const { digest } = deps.policy.followup;
-      const now = deps.now().getTime();
-      const lastDigestAt = (await deps.store.getDigestSentAt()) ?? startedAt;
       if (!deps.policy.followup.enabled || !digest.enabled) return { ...summary, digest: false };
-      if (!digestDue(lastDigestAt, now, digest.time, deps.policy.timeZone))
-        return { ...summary, digest: false };
+      const now = deps.now().getTime();
+      const slot = digestSlot(now, digest.time, deps.policy.timeZone);
+      const digestIsDue = digestDue(
+        (await deps.store.getDigestSentAt()) ?? startedAt,
+        now,
+        digest.time,
+        deps.policy.timeZone,
+      );
+      const reportIsDue =
+        digest.weeklyReportDay !== 0 &&
+        localParts(slot, deps.policy.timeZone).weekday === digest.weeklyReportDay &&
+        ((await deps.store.getReportSentFor()) ?? startedAt) < slot;
+      if (!digestIsDue && !reportIsDue) return { ...summary, digest: false };
       const threads: Thread[] = [];
       for await (const thread of deps.store.threads()) threads.push(thread);
-      await deps.notifier.digest(buildDigest(threads, now, deps.policy));
-      await deps.store.putDigestSentAt(now);
-      const slot = digestSlot(now, digest.time, deps.policy.timeZone);
-      if (
-        digest.weeklyReportDay === 0 ||
-        localParts(slot, deps.policy.timeZone).weekday !== digest.weeklyReportDay
-      )
-        return { ...summary, digest: true };
+      if (digestIsDue) {
+        await deps.notifier.digest(buildDigest(threads, now, deps.policy));
+        await deps.store.putDigestSentAt(now);
+      }
+      if (!reportIsDue) return { ...summary, digest: digestIsDue };
       const report = buildReport(threads, {
         since: new Date(slot - 7 * 86_400_000).toISOString(),
         until: new Date(slot).toISOString(),
@@ -51,7 +59,8 @@ export function createFollowupClock(deps: FollowupDeps): { tick(): Promise<Follo
         timeZone: deps.policy.timeZone,
       });
       await deps.notifier.report(report, daily);
-      return { ...summary, digest: true, report: true };
+      await deps.store.putReportSentFor(slot);
+      return { ...summary, digest: digestIsDue, report: true };
     },
   };
 }

@@ -225,6 +225,13 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     putDigestSentAt: async (at: number) => {
       await settingsKv.set('digest-sent-at', at);
     },
+    getReportSentFor: async () => {
+      const value: unknown = await settingsKv.get('report-sent-for');
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    },
+    putReportSentFor: async (slot: number) => {
+      await settingsKv.set('report-sent-for', slot);
+    },
     getWatchOverrides: async () =>
       (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] },
     putWatchOverrides: async (overrides: WatchOverrides) => {

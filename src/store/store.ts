@@ -101,6 +101,9 @@ export interface Store {
   /** When the daily digest was last sent (ms since epoch), so a restart neither repeats nor skips one. */
   getDigestSentAt(): Promise<number | undefined>;
   putDigestSentAt(at: number): Promise<void>;
+  /** The digest slot (ms since epoch) the last weekly report was sent for, kept apart so a refused one is retried. */
+  getReportSentFor(): Promise<number | undefined>;
+  putReportSentFor(slot: number): Promise<void>;
   putWatchOverrides(overrides: WatchOverrides): Promise<void>;
   /** Feeds added from Slack, in the order they were added; empty when none. */
   getCustomSources(): Promise<CustomSource[]>;

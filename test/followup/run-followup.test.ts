@@ -304,4 +304,35 @@ describe('the daily digest on the follow-up clock', () => {
     expect((await start(nine + 86_400_000 + 3_600_000).tick()).digest).toBe(true);
     expect(sent.filter((s) => s.kind === 'digest')).toHaveLength(2);
   });
+
+  it('sends a weekly report Slack refused on the next tick, without repeating the digest', async () => {
+    const nine = Date.parse('2026-11-23T00:00:00.000Z'); // Monday 09:00 in Seoul
+    const { notifier, sent } = recordingNotifier();
+    let refuse = true;
+    const refusing: FollowupNotifier = {
+      ...notifier,
+      async report(report, daily) {
+        if (refuse) {
+          refuse = false;
+          throw new Error('ratelimited');
+        }
+        await notifier.report(report, daily);
+      },
+    };
+    clock = new Date(nine - 60_000);
+    const followupClock = createFollowupClock({
+      store,
+      notifier: refusing,
+      policy,
+      logger: silentLogger,
+      now: () => clock,
+    });
+    clock = new Date(nine);
+    await expect(followupClock.tick()).rejects.toThrow('ratelimited');
+    clock = new Date(nine + 60_000);
+    expect(await followupClock.tick()).toMatchObject({ digest: false, report: true });
+    clock = new Date(nine + 120_000);
+    expect((await followupClock.tick()).report).toBeUndefined();
+    expect(sent.map((s) => s.kind)).toEqual(['digest', 'report']);
+  });
 });
