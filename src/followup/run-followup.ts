@@ -53,8 +53,9 @@ export async function runFollowup(deps: FollowupDeps): Promise<FollowupSummary> 
       if (isExpired(thread, nowMs, deps.policy.followup)) expired.push(thread.id);
   }
   for (const id of expired) {
-    await deps.store.deleteThread(id);
-    summary.purged += 1;
+    // Checked again under the thread's lock: a scan that saw it again meanwhile keeps it.
+    if (await deps.store.deleteThread(id, (current) => isExpired(current, nowMs, deps.policy.followup)))
+      summary.purged += 1;
   }
   for (const id of due) {
     try {

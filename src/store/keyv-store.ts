@@ -212,11 +212,16 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
         await writeThread(next);
         return next;
       }),
-    deleteThread: (id) =>
+    deleteThread: (id, when) =>
       threadLock(id, async () => {
+        if (when) {
+          const current = await readValid(threadsKv, id, threadSchema);
+          if (!current || !when(current)) return false;
+        }
         await threadsKv.delete(id);
         memoryIndex.forget(id);
         await slackKv.delete(id);
+        return true;
       }),
     getDigestSentAt: async () => {
       const value: unknown = await settingsKv.get('digest-sent-at');

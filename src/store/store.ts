@@ -73,8 +73,12 @@ export interface Store {
    * written thread, or undefined when there is no such thread.
    */
   updateThread(id: string, update: (thread: Thread) => Thread | Promise<Thread>): Promise<Thread | undefined>;
-  /** Deletes a thread and its Slack message record (retention); waits for a running update of it. */
-  deleteThread(id: string): Promise<void>;
+  /**
+   * Deletes a thread and its Slack message record (retention); waits for a running update of it. With `when`,
+   * the thread is read again under its lock and deleted only if `when` still holds (a scan may have seen it
+   * again since it was listed). Resolves to whether it was deleted.
+   */
+  deleteThread(id: string, when?: (thread: Thread) => boolean): Promise<boolean>;
   /** Streams every stored thread without loading them all at once (SQLite: in id order). */
   threads(): AsyncIterable<Thread>;
   /**

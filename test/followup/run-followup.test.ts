@@ -254,6 +254,27 @@ describe('retention', () => {
   );
 });
 
+describe('retention while scans run', () => {
+  it('keeps a closed thread that a scan sees again between the listing and the delete', async () => {
+    await seed('high', 'old');
+    await store.updateThread('old', (t) =>
+      transition(t, { type: 'resolve', by: 'U1' }, min(10).toISOString()),
+    );
+    clock = new Date(T0 + 91 * 86_400_000);
+    const seenAgain = clock.toISOString();
+    // The scan's write lands after the pass listed the thread as expired, before it deletes it.
+    const realDelete = store.deleteThread.bind(store);
+    store.deleteThread = async (id, when) => {
+      await store.updateThread(id, (t) => ({ ...t, lastSeenAt: seenAgain }));
+      return realDelete(id, when);
+    };
+    const { notifier } = recordingNotifier();
+    const summary = await runFollowup({ store, notifier, policy, logger: silentLogger, now: () => clock });
+    expect(summary.purged).toBe(0);
+    expect((await store.getThread('old'))?.lastSeenAt).toBe(seenAgain);
+  });
+});
+
 describe('the daily digest on the follow-up clock', () => {
   it.each([
     ['Asia/Seoul', '2026-11-23T00:00:00.000Z'],
