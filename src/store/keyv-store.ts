@@ -57,6 +57,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const settingsKv = await open('settings');
   const customSourcesKv = await open('custom-sources');
   const threadLock = createKeyedLock();
+  const settingsLock = createKeyedLock();
   const threadsSqlite = sqliteOf.get(threadsKv);
   // SQLite keeps its indexes itself, with every write; the in-memory store keeps its own below.
   const sqliteIndexes =
@@ -196,6 +197,11 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     },
   };
 
+  const readWatchOverrides = async (): Promise<WatchOverrides> =>
+    (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] };
+  const readCustomSources = async (): Promise<CustomSource[]> =>
+    (await readValid(customSourcesKv, 'all', customSourcesSchema)) ?? [];
+
   return {
     getThread: (id) => readValid(threadsKv, id, threadSchema),
     putThread: (thread: Thread) =>
@@ -237,15 +243,22 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     putReportSentFor: async (slot: number) => {
       await settingsKv.set('report-sent-for', slot);
     },
-    getWatchOverrides: async () =>
-      (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] },
-    putWatchOverrides: async (overrides: WatchOverrides) => {
-      await settingsKv.set('watch', overrides);
-    },
-    getCustomSources: async () => (await readValid(customSourcesKv, 'all', customSourcesSchema)) ?? [],
-    putCustomSources: async (sources: readonly CustomSource[]) => {
-      await customSourcesKv.set('all', [...sources]);
-    },
+    getWatchOverrides: readWatchOverrides,
+    putWatchOverrides: (overrides: WatchOverrides) =>
+      settingsLock('watch', () => settingsKv.set('watch', overrides).then(() => undefined)),
+    updateWatchOverrides: (update) =>
+      settingsLock('watch', async () => {
+        const next = update(await readWatchOverrides());
+        if (next) await settingsKv.set('watch', next);
+      }),
+    getCustomSources: readCustomSources,
+    putCustomSources: (sources: readonly CustomSource[]) =>
+      settingsLock('custom-sources', () => customSourcesKv.set('all', [...sources]).then(() => undefined)),
+    updateCustomSources: (update) =>
+      settingsLock('custom-sources', async () => {
+        const next = update(await readCustomSources());
+        if (next) await customSourcesKv.set('all', [...next]);
+      }),
     getSlackMessage: (threadId) => readValid(slackKv, threadId, slackMessageSchema),
     putSlackMessage: async (message: SlackMessage) => {
       await slackKv.set(message.threadId, message);

@@ -109,9 +109,18 @@ export interface Store {
   getReportSentFor(): Promise<number | undefined>;
   putReportSentFor(slot: number): Promise<void>;
   putWatchOverrides(overrides: WatchOverrides): Promise<void>;
+  /**
+   * Read-modify-write of the watch overrides, one at a time within this process, so two changes made at once
+   * from Slack are both kept. `update` returns the new overrides, or undefined to leave them as they are.
+   */
+  updateWatchOverrides(update: (current: WatchOverrides) => WatchOverrides | undefined): Promise<void>;
   /** Feeds added from Slack, in the order they were added; empty when none. */
   getCustomSources(): Promise<CustomSource[]>;
   putCustomSources(sources: readonly CustomSource[]): Promise<void>;
+  /** Read-modify-write of the feeds added from Slack, like `updateWatchOverrides`. */
+  updateCustomSources(
+    update: (current: CustomSource[]) => readonly CustomSource[] | undefined,
+  ): Promise<void>;
   getSlackMessage(threadId: string): Promise<SlackMessage | undefined>;
   putSlackMessage(message: SlackMessage): Promise<void>;
   /** ETag / Last-Modified per URL for conditional GET. */

@@ -35,4 +35,25 @@ describe('feeds added from Slack in the store', () => {
     await third.close();
     expect(invalid).toEqual([expect.stringContaining('custom-sources:all')]);
   });
+
+  it('keeps both of two changes made at once, to the feeds and to the watch terms', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'bulssi-custom-')), 'bulssi.sqlite');
+    const store = await createStore({ path });
+    const second = { ...FEED, id: 'slack-b00000', url: 'https://b.example/rss' };
+    // Each change reads, yields (as a slow disk or a feed check would), then writes what it read plus its own.
+    await Promise.all(
+      [FEED, second].map((feed) => store.updateCustomSources((current) => [...current, feed])),
+    );
+    await Promise.all(
+      ['리콜', '불매'].map((term) =>
+        store.updateWatchOverrides((current) => ({ ...current, added: [...current.added, term] })),
+      ),
+    );
+    await store.updateCustomSources(() => undefined);
+    const after = await createStore({ path: path });
+    await store.close();
+    expect((await after.getCustomSources()).map((f) => f.url)).toEqual([FEED.url, second.url]);
+    expect((await after.getWatchOverrides()).added).toEqual(['리콜', '불매']);
+    await after.close();
+  });
 });

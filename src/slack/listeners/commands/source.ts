@@ -24,9 +24,13 @@ export async function handleSource(deps: SlackDeps, args: readonly string[], use
   if (!(await deps.mayAct(user))) return s.refuse.notAllowed;
 
   if (verb === 'remove') {
-    const result = removeCustomSource(await deps.store.getCustomSources(), configuredSources(deps), target);
+    let result = undefined as ReturnType<typeof removeCustomSource> | undefined;
+    await deps.store.updateCustomSources((current) => {
+      result = removeCustomSource(current, configuredSources(deps), target);
+      return result.ok ? result.sources : undefined;
+    });
+    if (!result) return s.refuse.failed;
     if (!result.ok) return s.source.refused[result.reason];
-    await deps.store.putCustomSources(result.sources);
     deps.logger.info({ user, source: result.removed.id }, 'source removed from Slack');
     return s.source.removed(result.removed.id, safeText(result.removed.url, 200));
   }
@@ -64,10 +68,15 @@ export async function handleSource(deps: SlackDeps, args: readonly string[], use
     }
     items = probe.items;
   }
-  // Read again: the feed was being fetched, and someone may have added or removed one meanwhile.
-  const result = addCustomSource(await deps.store.getCustomSources(), configuredSources(deps), request);
+  // Checked again on the stored list as it is now: the feed was being fetched, and someone may have added or
+  // removed one meanwhile; two adds at once are both kept.
+  let result = undefined as ReturnType<typeof addCustomSource> | undefined;
+  await deps.store.updateCustomSources((current) => {
+    result = addCustomSource(current, configuredSources(deps), request);
+    return result.ok ? result.sources : undefined;
+  });
+  if (!result) return s.refuse.failed;
   if (!result.ok) return s.source.refused[result.reason];
-  await deps.store.putCustomSources(result.sources);
   deps.logger.info({ user, source: result.source.id, url: parsed.url.origin }, 'source added from Slack');
   return s.source.added(result.source.id, shown, items);
 }

@@ -1,4 +1,4 @@
-import { addWatchTerm, removeWatchTerm } from '../../../core/watch-overrides.js';
+import { addWatchTerm, removeWatchTerm, type WatchChange } from '../../../core/watch-overrides.js';
 import type { SlackDeps } from '../../deps.js';
 import { safeText } from '../../mrkdwn.js';
 
@@ -42,16 +42,19 @@ export async function handleWatch(deps: SlackDeps, args: readonly string[], user
   if (verb === 'list') return watchList(deps);
   if (verb !== 'add' && verb !== 'remove') return s.command.watchUsage;
   if (!(await deps.mayAct(user))) return s.refuse.notAllowed;
-  const overrides = await deps.store.getWatchOverrides();
-  const change =
-    verb === 'add'
-      ? addWatchTerm(deps.config.watch, overrides, term)
-      : removeWatchTerm(deps.config.watch, overrides, term);
-  if (!change.ok) return s.command.watchRefused[change.reason];
-  await deps.store.putWatchOverrides({
-    added: [...change.overrides.added],
-    removed: [...change.overrides.removed],
+  // Two changes made at once are both kept: each applies to the stored terms as they are when it is written.
+  let change = undefined as WatchChange | undefined;
+  await deps.store.updateWatchOverrides((overrides) => {
+    change =
+      verb === 'add'
+        ? addWatchTerm(deps.config.watch, overrides, term)
+        : removeWatchTerm(deps.config.watch, overrides, term);
+    return change.ok
+      ? { added: [...change.overrides.added], removed: [...change.overrides.removed] }
+      : undefined;
   });
+  if (!change) return s.refuse.failed;
+  if (!change.ok) return s.command.watchRefused[change.reason];
   deps.logger.info({ user, verb, term }, 'watch terms changed from Slack');
   const shown = safeText(term.trim(), 80);
   return verb === 'add' ? s.command.watchAdded(shown) : s.command.watchRemoved(shown);
