@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { isJsonMediaType, parseContentType } from './content-type.js';
 
 /** Where the charset used to decode a body came from, strongest first. */
-export type CharsetSource = 'option' | 'bom' | 'header' | 'xml' | 'meta' | 'default';
+export type CharsetSource = 'option' | 'bom' | 'header' | 'xml' | 'meta' | 'guess' | 'default';
 
 export interface CharsetSniff {
   /** The label the body was decoded from, lowercased as declared (e.g. "euc-kr"); "utf-8" by default. */
@@ -21,8 +21,13 @@ export interface SniffOptions {
   override?: string | undefined;
 }
 
-/** How far into the body <meta charset> and the XML declaration are looked for, bytes. */
+/** How far into the body <meta charset> and the XML declaration are looked for first, bytes. */
 export const SNIFF_BYTES = 4096;
+/**
+ * How far a <meta charset> is looked for when the first SNIFF_BYTES have none (long inline scripts or styles
+ * before it), up to the end of <head>: browsers find such a late declaration by parsing again.
+ */
+export const LATE_META_BYTES = 65_536;
 
 /**
  * Korean sites label the Windows superset of EUC-KR in many ways; cp949 decodes all of them, including
@@ -136,7 +141,10 @@ export function sniffCharset(body: Uint8Array, options: SniffOptions = {}): Char
     const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, SNIFF_BYTES)).toString(
       'latin1',
     );
-    const inDocument = pick(sniffXmlDeclaration(head), 'xml') ?? pick(sniffMetaCharset(head), 'meta');
+    const inDocument =
+      pick(sniffXmlDeclaration(head), 'xml') ??
+      pick(sniffMetaCharset(head), 'meta') ??
+      (body.byteLength > SNIFF_BYTES ? pick(sniffMetaCharset(headOf(body)), 'meta') : undefined);
     if (inDocument) {
       return inDocument.codec.startsWith('utf-16')
         ? { ...inDocument, codec: 'utf-8', charset: 'utf-8' }
@@ -146,14 +154,43 @@ export function sniffCharset(body: Uint8Array, options: SniffOptions = {}): Char
   return { charset: 'utf-8', codec: 'utf-8', source: 'default', unknownLabels };
 }
 
+/** The document's <head> as latin1 text: up to `</head>`, at most LATE_META_BYTES. */
+function headOf(body: Uint8Array): string {
+  const text = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, LATE_META_BYTES)).toString(
+    'latin1',
+  );
+  const end = text.search(/<\/head\s*>|<body[\s>]/i);
+  return end >= 0 ? text.slice(0, end) : text;
+}
+
 /** A decoded body and how its charset was chosen. */
 export interface DecodedText extends CharsetSniff {
   text: string;
 }
 
-/** Decodes a raw body to a string (BOM removed) using the charset `sniffCharset` picks. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    STRICT_UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decodes a raw body to a string (BOM removed) using the charset `sniffCharset` picks. A body that declares
+ * nothing and is not valid UTF-8 is read as cp949 (EUC-KR), the legacy charset of Korean boards, when that
+ * reads it cleanly; `source` is then "guess".
+ */
 export function decodeText(body: Uint8Array, options: SniffOptions = {}): DecodedText {
   const sniff = sniffCharset(body, options);
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (sniff.source === 'default' && !isUtf8(bytes)) {
+    const korean = iconv.decode(bytes, 'cp949');
+    if (!korean.includes('\ufffd'))
+      return { ...sniff, charset: 'cp949', codec: 'cp949', source: 'guess', text: korean };
+  }
   return { ...sniff, text: iconv.decode(bytes, sniff.codec) };
 }

@@ -271,6 +271,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
 
       const decoded = decodeText(raw.body, { contentType, override: fetchOptions.encoding });
+      if (decoded.source === 'guess') {
+        logger?.warn(
+          { url: raw.url, charset: decoded.charset },
+          'no charset declared and not UTF-8; read as cp949 (EUC-KR)',
+        );
+      }
       if (decoded.unknownLabels.length > 0) {
         logger?.warn(
           { url: raw.url, labels: decoded.unknownLabels, charset: decoded.charset, source: decoded.source },

@@ -170,6 +170,32 @@ describe('decodeText', () => {
     expect(decodeText(euckr(page), { contentType: 'text/html' }).text).toBe(page);
   });
 
+  it('finds a <meta charset> that long inline scripts pushed past the first 4 KB of <head>', () => {
+    const script = `<script>var ads = "${'x'.repeat(6000)}";</script>`;
+    const page = `<html><head>${script}<meta charset="euc-kr"><title>${KOREAN}</title></head><body>${KOREAN}</body></html>`;
+    const decoded = decodeText(euckr(page), { contentType: 'text/html' });
+    expect(decoded).toMatchObject({ charset: 'euc-kr', source: 'meta' });
+    expect(decoded.text).toBe(page);
+    // A charset named in the body's text is not a declaration.
+    const inBody = `<html><head>${script}</head><body>charset=euc-kr ${'y'.repeat(10)}</body></html>`;
+    expect(decodeText(utf8(inBody), { contentType: 'text/html' }).source).toBe('default');
+  });
+
+  it('reads an undeclared page that is not UTF-8 as cp949, and keeps UTF-8 and binary as they were', () => {
+    const page = `<html><body>${KOREAN} 한빛푸드 과자에서 벌레가 나왔어요</body></html>`;
+    expect(decodeText(euckr(page), { contentType: 'text/html' })).toMatchObject({
+      charset: 'cp949',
+      source: 'guess',
+      text: page,
+    });
+    expect(decodeText(utf8(page), { contentType: 'text/html' })).toMatchObject({
+      source: 'default',
+      text: page,
+    });
+    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0xfe, 0x80]);
+    expect(decodeText(binary, { contentType: 'text/html' }).source).toBe('default');
+  });
+
   it('strips a UTF-8 BOM', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(KOREAN)])).text).toBe(KOREAN);
   });
