@@ -134,9 +134,10 @@ Options:
           run: async () => {
             const summary = await bulssi.followup();
             // A critical thread is looked at every 10 minutes (by default) even when scans are scheduled less often.
+            // Not awaited: a re-scan waiting on a slow site must not hold up the next reminders.
             const every = summary.rescanMinutes;
             if (every !== undefined && !bulssi.scanning && Date.now() - lastScanAt >= every * 60_000)
-              await scanAndReport();
+              scanAndReport().catch((error: unknown) => logger.error({ err: error }, 'early re-scan failed'));
           },
           logger,
         })
@@ -167,6 +168,8 @@ Options:
         abortTimer.unref();
         exitTimer.unref();
         await followupStopped;
+        // An early re-scan the follow-up clock started is not part of its tick: waited for here.
+        await reporting?.catch(() => undefined);
         await bulssi.close();
         clearTimeout(abortTimer);
         clearTimeout(exitTimer);
