@@ -55,6 +55,15 @@ export function toFetchError(error: unknown, url: string, timeoutMs: number): Fe
     );
   }
   const code = (cause as { code?: unknown }).code;
+  if (code === 'ERR_UNSUPPORTED_PROTOCOL') {
+    // A redirect to file:, ftp:, data: or the like: nothing was fetched, and trying again cannot help.
+    return new FetchError(
+      'ERR_BAD_REDIRECT',
+      `${url} redirected to an address that is not http(s); it was not followed.`,
+      url,
+      { cause },
+    );
+  }
   const reason = (typeof code === 'string' && NETWORK_REASONS[code]) || cause.message;
   const suffix = typeof code === 'string' && !reason.includes(code) ? ` (${code})` : '';
   return new FetchError('ERR_NETWORK', `Could not fetch ${url}: ${reason}${suffix}.`, url, { cause });

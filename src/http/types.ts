@@ -41,7 +41,7 @@ export interface FetchOptions {
  * The only way sources reach the network: timeouts, body cap, retries honouring Retry-After,
  * per-host concurrency and pacing, robots.txt, an honest User-Agent and conditional GET.
  * Failures throw FetchError with a stable code (ERR_HTTP_STATUS, ERR_TIMEOUT, ERR_BODY_TOO_LARGE,
- * ERR_ROBOTS_DISALLOWED, ERR_NETWORK, ERR_BLOCKED_ADDRESS, ...).
+ * ERR_ROBOTS_DISALLOWED, ERR_NETWORK, ERR_BLOCKED_ADDRESS, ERR_BAD_REDIRECT, ...).
  */
 export interface HttpClient {
   fetchText(url: string, options?: FetchOptions): Promise<FetchResponse>;

@@ -180,6 +180,17 @@ describe('status codes and redirects', () => {
     expect(server.requests[1]?.headers['x-naver-client-id']).toBe('id-1');
   });
 
+  it.each(['file:///etc/passwd', 'ftp://files.example/x', 'data:text/plain,hello'])(
+    'refuses a redirect to %s at once, without retrying',
+    async (target) => {
+      server.route('/moved', respond(302, '', { location: target }));
+      const error = await fetchError(makeClient().fetchText(`${server.url}/moved`));
+      expect(error.code).toBe('ERR_BAD_REDIRECT');
+      expect(error.message).toContain('not http(s)');
+      expect(server.requests.filter((r) => r.path === '/moved')).toHaveLength(1);
+    },
+  );
+
   it('stops a redirect loop with ERR_TOO_MANY_REDIRECTS', async () => {
     server.route('/loop', respond(302, '', { location: '/loop' }));
     const error = await fetchError(makeClient().fetchText(`${server.url}/loop`));
