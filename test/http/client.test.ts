@@ -184,7 +184,7 @@ describe('status codes and redirects', () => {
     'refuses a redirect to %s at once, without retrying',
     async (target) => {
       server.route('/moved', respond(302, '', { location: target }));
-      const error = await fetchError(makeClient().fetchText(`${server.url}/moved`));
+      const error = await fetchError(makeClient({ retries: 2 }).fetchText(`${server.url}/moved`));
       expect(error.code).toBe('ERR_BAD_REDIRECT');
       expect(error.message).toContain('not http(s)');
       expect(server.requests.filter((r) => r.path === '/moved')).toHaveLength(1);
