@@ -1,6 +1,6 @@
 import { type Draft, type DraftContext, type DraftSubject, draftReply } from '../core/draft/draft-reply.js';
 import { checkTone, type ToneFinding } from '../core/draft/tone-check.js';
-import { signOff } from '../core/draft/voice.js';
+import { shortSignOff, signOff } from '../core/draft/voice.js';
 import type { Personaliser } from './model-personaliser.js';
 import { rejectRewrite } from './reject-rewrite.js';
 
@@ -36,7 +36,9 @@ export async function composeDraft(
 ): Promise<ComposedDraft> {
   const template = composeTemplateDraft(subject, context);
   if (!personalise) return template;
-  const sign = signOff(context.voice, template.lang);
+  // The sign-off the template used: the full one, or the company's name alone in a tweet cut to the minimum.
+  const full = signOff(context.voice, template.lang);
+  const sign = template.text.includes(full) ? full : shortSignOff(context.voice, template.lang);
   let text: string;
   try {
     text = await personalise(subject, template, sign);

@@ -100,7 +100,7 @@ describe('a model rewrite of a draft', () => {
       ])
         for (const lang of ['ko', 'en'] as const)
           for (const category of CATEGORIES)
-            for (const channel of CHANNELS.filter((c) => c !== 'twitter'))
+            for (const channel of CHANNELS)
               for (const author of [undefined, '김민수', 'sam_k']) {
                 const { drafted } = await compose(
                   { ...EN, lang, category, channel, author },
