@@ -2,6 +2,7 @@ import { dailySeries } from '../core/followup/daily-series.js';
 import { buildDigest, digestDue, digestSlot } from '../core/followup/digest.js';
 import { localParts } from '../core/followup/local-time.js';
 import { buildReport } from '../core/followup/report.js';
+import { isOpen } from '../core/thread.js';
 import type { Thread } from '../core/thread-schema.js';
 import { type FollowupDeps, type FollowupSummary, runFollowup } from './run-followup.js';
 
@@ -40,8 +41,18 @@ export function createFollowupClock(deps: FollowupDeps): { tick(): Promise<Follo
         localParts(slot, deps.policy.timeZone).weekday === digest.weeklyReportDay &&
         ((await deps.store.getReportSentFor()) ?? startedAt) < slot;
       if (!digestIsDue && !reportIsDue) return { ...summary, digest: false };
+      // Only what the digest and the report can count is kept while every stored thread streams past: open
+      // threads, and those first seen, alerted or changed in the week before the slot.
+      const weekBefore = new Date(slot - 7 * 86_400_000).toISOString();
       const threads: Thread[] = [];
-      for await (const thread of deps.store.threads()) threads.push(thread);
+      for await (const thread of deps.store.threads())
+        if (
+          isOpen(thread) ||
+          thread.firstSeenAt >= weekBefore ||
+          (thread.alert?.at ?? '') >= weekBefore ||
+          (thread.events.at(-1)?.at ?? '') >= weekBefore
+        )
+          threads.push(thread);
       if (digestIsDue) {
         await deps.notifier.digest(buildDigest(threads, now, deps.policy));
         await deps.store.putDigestSentAt(now);

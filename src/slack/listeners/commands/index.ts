@@ -15,10 +15,14 @@ import { showChange } from '../shared.js';
 import { handleSource } from './source.js';
 import { handleWatch } from './watch.js';
 
-/** Every stored thread, for the report; the store streams them. */
-async function allThreads(deps: SlackDeps): Promise<Thread[]> {
+/**
+ * The threads a report over the period from `since` counts (first seen in it), read through the last-seen
+ * index: a thread first seen in the period was last seen in it too.
+ */
+async function threadsFirstSeenSince(deps: SlackDeps, since: string): Promise<Thread[]> {
   const threads: Thread[] = [];
-  for await (const thread of deps.store.threads()) threads.push(thread);
+  for await (const thread of deps.store.threadsLastSeen({ since }))
+    if (thread.firstSeenAt >= since) threads.push(thread);
   return threads;
 }
 
@@ -68,12 +72,12 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       case 'report': {
         const days = rest[0]?.toLowerCase() === 'month' ? 30 : 7;
         const until = deps.now();
-        const threads = await allThreads(deps);
         const period = {
           since: new Date(until.getTime() - days * 86_400_000).toISOString(),
           until: until.toISOString(),
           threshold: deps.config.alert.threshold,
         };
+        const threads = await threadsFirstSeenSince(deps, period.since);
         const report = buildReport(threads, period);
         await say(buildReportMessage(report, days, s));
         // The chart goes to the alert channel, where the team reads reports: only for people who may act there.
