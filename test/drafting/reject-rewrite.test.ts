@@ -115,7 +115,10 @@ describe('a model rewrite of a draft', () => {
   );
 
   it('replaces a tweet cut to the company name alone when the model keeps that short sign-off', async () => {
-    const signed = { ...KO_VOICE, signature: '한빛푸드 고객경험팀 김하늘 매니저와 고객 안전을 책임지는 모든 직원이 진심을 담아 드림' };
+    const signed = {
+      ...KO_VOICE,
+      signature: '한빛푸드 고객경험팀 김하늘 매니저와 고객 안전을 책임지는 모든 직원이 진심을 담아 드림',
+    };
     const subject = { ...KO, channel: 'twitter' as const, category: 'data_breach' as const };
     const { template, drafted } = await compose(subject, signed, (t) => t);
     expect(template.text).not.toContain(signed.signature);

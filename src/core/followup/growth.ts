@@ -154,7 +154,9 @@ export interface Relapse {
 
 /**
  * A resolved thread still inside the relapse window (`relapseDays` after it was resolved) whose comments grew
- * by `relapseComments` or whose views grew by ten times that since, has relapsed. Pure.
+ * by `relapseComments` or whose views grew by ten times that since, has relapsed. A post that was already big
+ * when resolved must also grow by half of what it had then (a 50,000-view post gaining a few thousand views is
+ * a popular post being read, not a new spike). Pure.
  */
 export function detectRelapse(
   thread: Thread,
@@ -172,7 +174,10 @@ export function detectRelapse(
     comments: gained(before, last, 'comments'),
     views: gained(before, last, 'views'),
   };
-  return relapse.comments >= followup.relapseComments || relapse.views >= followup.relapseComments * 10
+  const needed = (key: 'comments' | 'views', base: number) =>
+    Math.max(base, Math.ceil((before[key] ?? 0) / 2));
+  return relapse.comments >= needed('comments', followup.relapseComments) ||
+    relapse.views >= needed('views', followup.relapseComments * 10)
     ? relapse
     : undefined;
 }

@@ -159,4 +159,16 @@ describe('relapse', () => {
     const off = withMetrics([{ views: 150, comments: 400 }], [1440], resolvedAt(60));
     expect(detectRelapse(off, T0 + 1440 * 60_000, { relapseDays: 0, relapseComments: 20 })).toBeUndefined();
   });
+
+  it('asks a post that was already big when resolved to grow by half again before it counts as a spike', () => {
+    const big = transition(
+      withMetrics([{ views: 50_000, comments: 600 }], [30]),
+      { type: 'resolve', by: 'U1' },
+      at(60),
+    );
+    const read = withMetrics([{ views: 56_000, comments: 640 }], [1440], big);
+    expect(detectRelapse(read, T0 + 1440 * 60_000, RELAPSE)).toBeUndefined();
+    const spiking = withMetrics([{ views: 80_000, comments: 700 }], [1440], big);
+    expect(detectRelapse(spiking, T0 + 1440 * 60_000, RELAPSE)).toMatchObject({ views: 30_000 });
+  });
 });
