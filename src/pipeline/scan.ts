@@ -5,7 +5,14 @@ import { canonicalUrl, threadIdFor } from '../core/canonical-url.js';
 import type { Metrics, Post } from '../core/post.js';
 import { sourceBaseline } from '../core/risk/engagement.js';
 import { ALSO_ON, type StoryIndex, storySignature } from '../core/story.js';
-import { createThread, markAlertPending, markAlertSent, needsAlert, observeThread } from '../core/thread.js';
+import {
+  createThread,
+  markAlertPending,
+  markAlertSent,
+  needsAlert,
+  observeThread,
+  recordEvent,
+} from '../core/thread.js';
 import type { Risk, Thread } from '../core/thread-schema.js';
 import type { HttpClient } from '../http/types.js';
 import { type Logger, redactSecrets } from '../logger.js';
@@ -251,14 +258,10 @@ async function linkSameStory(thread: Thread, deps: ScanDeps): Promise<Thread> {
     await deps.store.updateThread(copy.threadId, (current) => {
       const known = current.sites ?? [current.sourceId];
       if (known.includes(thread.sourceId)) return current;
-      return {
-        ...current,
-        sites: [...known, thread.sourceId],
-        events: [
-          ...current.events,
-          { at: thread.firstSeenAt, type: 'seen', note: `${ALSO_ON}${thread.sourceId}` },
-        ],
-      };
+      return recordEvent(
+        { ...current, sites: [...known, thread.sourceId] },
+        { at: thread.firstSeenAt, type: 'seen', note: `${ALSO_ON}${thread.sourceId}` },
+      );
     });
   }
   return { ...thread, story, sites };

@@ -6,8 +6,8 @@ import type { Post } from '../../src/core/post.js';
 import { scorePost } from '../../src/core/risk/score.js';
 import { assessThread } from '../../src/core/risk/assess-thread.js';
 import { StoryIndex } from '../../src/core/story.js';
-import { transition } from '../../src/core/thread.js';
-import type { Thread } from '../../src/core/thread-schema.js';
+import { observeThread, transition } from '../../src/core/thread.js';
+import { EVENT_OBSERVATIONS_MAX, type Thread } from '../../src/core/thread-schema.js';
 import type { HttpClient } from '../../src/http/types.js';
 import type { Notifier } from '../../src/notify/notifier.js';
 import { runScan, type ScanDeps } from '../../src/pipeline/scan.js';
@@ -219,6 +219,42 @@ describe('runScan across sites', () => {
     expect(repost?.sites).toEqual(['cafe', 'board']);
     expect(other?.sites).toEqual(['cafe']);
     expect(assessThread(original as Thread).stage.reasons).toContain('on 2 sites');
+  });
+
+  it('keeps a long-followed thread’s timeline bounded when its story turns up on another site', async () => {
+    const store = await createStore();
+    const notifier = recordingNotifier();
+    const index = new StoryIndex();
+    const clock = { now: new Date('2026-11-22T00:00:00.000Z') };
+    const scan = (sources: Source[]) => runScan({ ...deps(store, sources, notifier, clock), stories: index });
+    await scan([scriptedSource('board', [async () => [contamination]])]);
+    const [original] = await collect(store);
+    for (let i = 0; i < EVENT_OBSERVATIONS_MAX; i += 1) {
+      await store.updateThread(original?.id ?? '', (t) =>
+        observeThread(t, {
+          post: contamination,
+          risk: { ...t.risk, level: t.risk.level === 'high' ? 'medium' : 'high' },
+          now: new Date(clock.now.getTime() + (i + 1) * 1000).toISOString(),
+        }),
+      );
+    }
+    clock.now = new Date('2026-11-22T01:00:00.000Z');
+    const copy = post('88', {
+      id: 'cafe:88',
+      sourceId: 'cafe',
+      url: 'https://cafe.example.kr/88',
+      title: `[펌] ${contamination.title}`,
+      text: `${contamination.text} 퍼왔어요`,
+    });
+    await scan([scriptedSource('cafe', [async () => [copy]])]);
+    const linked = await store.getThread(original?.id ?? '');
+    expect(linked?.sites).toEqual(['board', 'cafe']);
+    expect(linked?.events.at(-1)).toMatchObject({ type: 'seen', note: 'also on cafe' });
+    expect(linked?.events.map((e) => e.type)).toEqual([
+      'alerted',
+      ...Array(EVENT_OBSERVATIONS_MAX - 1).fill('rescored'),
+      'seen',
+    ]);
   });
 });
 
