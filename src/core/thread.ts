@@ -131,7 +131,7 @@ export function observeThread(thread: Thread, input: { post: Post; risk: Risk; n
   return {
     ...thread,
     title: post.title ? excerptOf(post.title, 300) : thread.title,
-    excerpt: post.text ? excerptOf(post.text) : thread.excerpt,
+    excerpt: post.text.trim() ? excerptOf(post.text) : thread.excerpt,
     risk,
     peakLevel: maxLevel(thread.peakLevel, risk.level),
     lastSeenAt: now,
