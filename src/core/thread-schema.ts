@@ -8,8 +8,17 @@ export const THREAD_SCHEMA_VERSION = 1;
 export const EXCERPT_MAX = 600;
 /** Metrics snapshots kept per thread (oldest dropped first). */
 export const METRICS_HISTORY_MAX = 200;
-/** Timeline events kept per thread. */
-export const EVENTS_MAX = 200;
+/**
+ * Observation events kept per thread (`seen`, `rescored`, `grew`: what the scans noticed), newest first.
+ * Scans add them without end, so they alone are trimmed as they come; the newest growth report always stays.
+ */
+export const EVENT_OBSERVATIONS_MAX = 200;
+/**
+ * Every other event kept per thread: people's actions and the follow-up records (alerted, reminded,
+ * auto_escalated, snoozed…) that keep a reminder from being sent twice. Only people add to them, so this
+ * bound is a safety net, far above what a thread's life produces.
+ */
+export const EVENT_RECORDS_MAX = 500;
 
 export const THREAD_STATES = ['open', 'acknowledged', 'escalated', 'resolved', 'dismissed'] as const;
 export const threadStateSchema = z.enum(THREAD_STATES);

@@ -2,7 +2,8 @@ import { LEVELS, type Level } from '../config/schema.js';
 import { BotError } from '../errors.js';
 import type { Metrics, Post } from './post.js';
 import {
-  EVENTS_MAX,
+  EVENT_OBSERVATIONS_MAX,
+  EVENT_RECORDS_MAX,
   EXCERPT_MAX,
   METRICS_HISTORY_MAX,
   type MetricsSnapshot,
@@ -51,8 +52,36 @@ function sameCounts(a: MetricsSnapshot | undefined, b: MetricsSnapshot): boolean
   );
 }
 
+/** What the scans noticed about the post; the rest of a timeline is what people and the follow-up clock did. */
+const OBSERVATIONS: ReadonlySet<ThreadEvent['type']> = new Set(['seen', 'rescored', 'grew']);
+
+/**
+ * Bounds a timeline without losing what the follow-up rules read: the newest EVENT_OBSERVATIONS_MAX
+ * observations and the newest EVENT_RECORDS_MAX other events are kept, in their order, so however many
+ * scans see a thread, its reminders, escalation steps, drafts and reopenings stay. The newest growth report
+ * is kept too, wherever it is: it says what was last told.
+ */
+function capEvents(events: readonly ThreadEvent[]): ThreadEvent[] {
+  if (events.length <= Math.min(EVENT_OBSERVATIONS_MAX, EVENT_RECORDS_MAX)) return [...events];
+  const lastGrew = events.findLastIndex((e) => e.type === 'grew');
+  const kept: ThreadEvent[] = [];
+  let observations = 0;
+  let records = 0;
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const event = events[i] as ThreadEvent;
+    if (OBSERVATIONS.has(event.type)) {
+      if (observations < EVENT_OBSERVATIONS_MAX || i === lastGrew) kept.push(event);
+      observations += 1;
+    } else {
+      if (records < EVENT_RECORDS_MAX) kept.push(event);
+      records += 1;
+    }
+  }
+  return kept.reverse();
+}
+
 function addEvent(events: readonly ThreadEvent[], event: ThreadEvent): ThreadEvent[] {
-  return [...events, event].slice(-EVENTS_MAX);
+  return capEvents([...events, event]);
 }
 
 /** A new thread for a post seen for the first time. `now` is ISO 8601. */
@@ -102,7 +131,7 @@ export function observeThread(thread: Thread, input: { post: Post; risk: Risk; n
   return {
     ...thread,
     title: post.title ? excerptOf(post.title, 300) : thread.title,
-    excerpt: post.text ? excerptOf(post.text) : thread.excerpt,
+    excerpt: post.text.trim() ? excerptOf(post.text) : thread.excerpt,
     risk,
     peakLevel: maxLevel(thread.peakLevel, risk.level),
     lastSeenAt: now,
@@ -242,7 +271,7 @@ export function keepPeopleActions(stored: Thread, incoming: Thread): Thread {
     (event) => PEOPLE_EVENTS.has(event.type) && !known.has(eventKey(event)),
   );
   if (missing.length === 0) return incoming;
-  const events = [...incoming.events, ...missing].sort((a, b) => a.at.localeCompare(b.at)).slice(-EVENTS_MAX);
+  const events = capEvents([...incoming.events, ...missing].sort((a, b) => a.at.localeCompare(b.at)));
   const merged: Thread = {
     ...incoming,
     state: stored.state,

@@ -5,7 +5,14 @@ import { canonicalUrl, threadIdFor } from '../core/canonical-url.js';
 import type { Metrics, Post } from '../core/post.js';
 import { sourceBaseline } from '../core/risk/engagement.js';
 import { ALSO_ON, type StoryIndex, storySignature } from '../core/story.js';
-import { createThread, markAlertPending, markAlertSent, needsAlert, observeThread } from '../core/thread.js';
+import {
+  createThread,
+  markAlertPending,
+  markAlertSent,
+  needsAlert,
+  observeThread,
+  recordEvent,
+} from '../core/thread.js';
 import type { Risk, Thread } from '../core/thread-schema.js';
 import type { HttpClient } from '../http/types.js';
 import { type Logger, redactSecrets } from '../logger.js';
@@ -199,18 +206,18 @@ async function processPost(
     return true;
   }
   const id = threadIdFor(canonical);
-  const risk = deps.score(post, { baseline });
   const nowIso = deps.now().toISOString();
   // Pending is stored with the post itself, before delivery: a crash or a failed delivery leaves it
   // pending, and it is retried. One read-modify-write under the store's per-thread lock, so a click
   // landing mid-scan is never overwritten.
   const markIfDue = (t: Thread) => (needsAlert(t, deps.threshold) ? markAlertPending(t, nowIso) : t);
   let thread = await deps.store.updateThread(id, (current) =>
-    markIfDue(observeThread(current, { post, risk, now: nowIso })),
+    markIfDue(observeThread(current, { post, risk: rescore(post, current, baseline, deps), now: nowIso })),
   );
   if (thread) {
     summary.updatedThreads += 1;
   } else {
+    const risk = deps.score(post, { baseline });
     thread = markIfDue(
       await linkSameStory(createThread({ id, canonicalUrl: canonical, post, risk, now: nowIso }), deps),
     );
@@ -238,6 +245,18 @@ async function processPost(
 }
 
 /**
+ * The risk of a post seen again. A sighting without the post's body (a board post past `follow.limit`, a post
+ * page that failed to load) is scored on the body stored from an earlier sighting with the fresh counts, so
+ * growth still raises it, and it never lowers the risk: the stored body is an excerpt, and the title alone
+ * says too little.
+ */
+function rescore(post: Post, current: Thread, baseline: Metrics, deps: ScanDeps): Risk {
+  if (post.text.trim() !== '' || current.excerpt === '') return deps.score(post, { baseline });
+  const risk = deps.score({ ...post, text: current.excerpt }, { baseline });
+  return risk.score < current.risk.score ? current.risk : risk;
+}
+
+/**
  * Records a new thread's story signature and, when earlier threads on other sites tell the same story,
  * the sites on both sides, so the stage can say "on 3 sites".
  */
@@ -251,14 +270,10 @@ async function linkSameStory(thread: Thread, deps: ScanDeps): Promise<Thread> {
     await deps.store.updateThread(copy.threadId, (current) => {
       const known = current.sites ?? [current.sourceId];
       if (known.includes(thread.sourceId)) return current;
-      return {
-        ...current,
-        sites: [...known, thread.sourceId],
-        events: [
-          ...current.events,
-          { at: thread.firstSeenAt, type: 'seen', note: `${ALSO_ON}${thread.sourceId}` },
-        ],
-      };
+      return recordEvent(
+        { ...current, sites: [...known, thread.sourceId] },
+        { at: thread.firstSeenAt, type: 'seen', note: `${ALSO_ON}${thread.sourceId}` },
+      );
     });
   }
   return { ...thread, story, sites };

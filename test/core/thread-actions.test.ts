@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   createThread,
   isOpen,
+  observeThread,
   keepPeopleActions,
   lastEvent,
   recordEvent,
   transition,
 } from '../../src/core/thread.js';
+import {
+  EVENT_OBSERVATIONS_MAX,
+  EVENT_RECORDS_MAX,
+  type Thread,
+  type ThreadEvent,
+} from '../../src/core/thread-schema.js';
 
 const post = {
   id: 'p',
@@ -67,5 +74,61 @@ describe('thread actions from people', () => {
     expect(merged.events.map((e) => e.type)).toEqual(['seen', 'acknowledged']);
     const current = { ...acked, lastSeenAt: at(8) };
     expect(keepPeopleActions(acked, current)).toBe(current);
+  });
+});
+
+describe('a long timeline', () => {
+  const second = (n: number) => new Date(Date.parse('2026-11-22T02:00:00.000Z') + n * 1000).toISOString();
+  /** `n` scans each seeing the post at another level than the last. */
+  const rescans = (thread: Thread, n: number, from = 0): Thread => {
+    let current = thread;
+    for (let i = 0; i < n; i += 1) {
+      const level = current.risk.level === 'high' ? 'medium' : 'high';
+      current = observeThread(current, { post, risk: { ...risk, level }, now: second(from + i) });
+    }
+    return current;
+  };
+  const types = (events: readonly ThreadEvent[]) => events.map((e) => e.type);
+
+  it('drops the oldest observations first and keeps every action and follow-up record', () => {
+    let thread = transition(fresh(), { type: 'acknowledge', by: 'U1' }, at(1));
+    thread = recordEvent(thread, { at: at(2), type: 'reminded', by: 'bulssi', note: 'remind:response' });
+    thread = recordEvent(thread, { at: at(3), type: 'drafted', by: 'U1' });
+    thread = recordEvent(thread, {
+      at: at(4),
+      type: 'grew',
+      by: 'bulssi',
+      note: 'stage=2;level=high;sites=1',
+    });
+    thread = rescans(thread, 1000);
+    const kept = thread.events;
+    expect(types(kept).slice(0, 4)).toEqual(['acknowledged', 'reminded', 'drafted', 'grew']);
+    // The last growth report stays: it says what was told, so the same growth is not told twice.
+    expect(kept.filter((e) => e.type !== 'grew' && e.type !== 'rescored')).toHaveLength(3);
+    expect(kept.filter((e) => e.type === 'rescored')).toHaveLength(EVENT_OBSERVATIONS_MAX);
+    expect(kept.at(-1)).toMatchObject({ type: 'rescored', at: second(999) });
+  });
+
+  it('bounds the records too, oldest first', () => {
+    let thread = fresh();
+    for (let i = 0; i < EVENT_RECORDS_MAX + 50; i += 1)
+      thread = recordEvent(thread, { at: second(i), type: 'snoozed', by: 'U1', note: second(i + 60) });
+    thread = rescans(thread, 300, EVENT_RECORDS_MAX + 50);
+    const snoozes = thread.events.filter((e) => e.type === 'snoozed');
+    expect(snoozes).toHaveLength(EVENT_RECORDS_MAX);
+    expect(snoozes[0]?.at).toBe(second(50));
+    expect(thread.events).toHaveLength(EVENT_RECORDS_MAX + EVENT_OBSERVATIONS_MAX);
+  });
+
+  it('keeps the follow-up records when a stale copy with a long timeline is merged with people’s actions', () => {
+    const reminded = recordEvent(fresh(), { at: at(1), type: 'reminded', by: 'bulssi', note: 'remind:ack' });
+    const stale = rescans(reminded, EVENT_OBSERVATIONS_MAX);
+    const acked = transition(reminded, { type: 'acknowledge', by: 'U1' }, at(2));
+    const merged = keepPeopleActions(acked, stale);
+    expect(merged.state).toBe('acknowledged');
+    expect(types(merged.events).filter((t) => t !== 'rescored' && t !== 'seen')).toEqual([
+      'reminded',
+      'acknowledged',
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configFrom } from '../../src/config/load.js';
 import { followupPolicyFrom } from '../../src/core/followup/due-actions.js';
-import { markAlertSent, transition } from '../../src/core/thread.js';
+import { markAlertSent, observeThread, transition } from '../../src/core/thread.js';
 import type { Thread } from '../../src/core/thread-schema.js';
 import {
   createConsoleFollowupNotifier,
@@ -162,6 +162,42 @@ describe('the follow-up clock over the store', () => {
     );
     expect(out).toContain('escalation step 1: CRITICAL crit');
     expect(out).toContain('→ UCS');
+  });
+
+  it('sends each reminder and escalation step once, however many times the scans re-score the thread', async () => {
+    await seed('high', 'high');
+    const { notifier, sent } = recordingNotifier();
+    const deps = { store, notifier, policy, logger: silentLogger, now: () => clock };
+    for (const minute of [61, 71, 91]) {
+      clock = min(minute);
+      await runFollowup(deps);
+    }
+    const keys = ['remind:ack', 'escalate:0', 'escalate:1'];
+    expect(sent.map((s) => s.key)).toEqual(keys);
+    // Scan after scan the engagement baseline moves the level high → medium → high: a 'rescored' event each.
+    for (let i = 0; i < 300; i += 1) {
+      await store.updateThread('high', (t) =>
+        observeThread(t, {
+          post: {
+            id: t.postId,
+            sourceId: t.sourceId,
+            url: t.url,
+            title: t.title,
+            text: t.excerpt,
+            metrics: {},
+          },
+          risk: { ...t.risk, level: i % 2 === 0 ? 'medium' : 'high' },
+          now: new Date(min(92).getTime() + i * 1000).toISOString(),
+        }),
+      );
+    }
+    for (const minute of [100, 400]) {
+      clock = min(minute);
+      await runFollowup(deps);
+    }
+    expect(sent.map((s) => s.key)).toEqual(keys);
+    const stored = await store.getThread('high');
+    expect(stored?.events.filter((e) => e.type === 'reminded').map((e) => e.note)).toEqual(['remind:ack']);
   });
 
   it('after a scan, tells growth once and reopens a resolved thread that spikes again', async () => {

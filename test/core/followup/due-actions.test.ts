@@ -8,7 +8,7 @@ import {
   recordFollowup,
 } from '../../../src/core/followup/due-actions.js';
 import { snoozeEnd, snoozeThread } from '../../../src/core/followup/snooze.js';
-import { markAlertSent, recordEvent, transition } from '../../../src/core/thread.js';
+import { markAlertSent, observeThread, recordEvent, transition } from '../../../src/core/thread.js';
 import type { Thread } from '../../../src/core/thread-schema.js';
 import { makeThread } from '../../helpers/slack-fixtures.js';
 
@@ -177,6 +177,53 @@ describe('escalation ladder', () => {
         targets: ['ULEAD'],
       }),
     ]);
+  });
+});
+
+describe('a long timeline', () => {
+  /** One scan seeing the post again at a different level: a `rescored` event. */
+  const rescan = (thread: Thread, level: Thread['risk']['level'], at: number): Thread =>
+    observeThread(thread, {
+      post: {
+        id: thread.postId,
+        sourceId: thread.sourceId,
+        url: thread.url,
+        title: thread.title,
+        text: thread.excerpt,
+        metrics: {},
+      },
+      risk: { ...thread.risk, level },
+      now: iso(at),
+    });
+
+  it('never sends a reminder or an escalation step again, however many times later scans re-score the thread', () => {
+    const first = runClock(alertedThread('high'), T0, min(95), policy());
+    expect(first.log.map((l) => l.action.key)).toEqual(['remind:ack', 'escalate:0']);
+    let thread = first.thread;
+    // The engagement baseline moves the level back and forth, scan after scan.
+    for (let i = 0; i < 300; i += 1)
+      thread = rescan(thread, i % 2 === 0 ? 'medium' : 'high', min(96) + i * 100);
+    expect(thread.risk.level).toBe('high');
+    expect(dueActions(thread, min(120), policy())).toEqual([]);
+  });
+
+  it('still counts a draft as the response after the story is seen on many other sites', () => {
+    const acked = transition(alertedThread('high'), { type: 'acknowledge', by: 'U1' }, iso(min(5)));
+    let thread = recordEvent(acked, { at: iso(min(10)), type: 'drafted', by: 'U1' });
+    expect(dueActions(thread, min(500), policy(LADDER))).toEqual([]);
+    for (let i = 0; i < 250; i += 1)
+      thread = recordEvent(thread, { at: iso(min(20 + i)), type: 'seen', note: `also on:site${i}` });
+    expect(dueActions(thread, min(500), policy(LADDER))).toEqual([]);
+  });
+
+  it('keeps deadlines running from the reopening after many re-scores', () => {
+    const resolved = transition(alertedThread('critical'), { type: 'resolve', by: 'U1' }, iso(min(1)));
+    let thread = transition(resolved, { type: 'reopen', note: 'relapse' }, iso(min(1000)));
+    for (let i = 0; i < 300; i += 1)
+      thread = rescan(thread, i % 2 === 0 ? 'high' : 'critical', min(1000) + (i + 1) * 1000);
+    expect(thread.risk.level).toBe('critical');
+    expect(dueActions(thread, min(1014), policy())).toEqual([]);
+    expect(dueActions(thread, min(1015), policy())[0]).toMatchObject({ key: 'remind:ack' });
   });
 });
 
