@@ -193,7 +193,7 @@ async function processPost(
 ): Promise<boolean> {
   summary.posts += 1;
   const match = deps.match(post);
-  if (!match.matched) {
+  if (!match.matched && !(await isTrackedWithoutBody(post, match, deps))) {
     if (match.excludedBy) summary.excluded += 1;
     return false;
   }
@@ -242,6 +242,20 @@ async function processPost(
     }
   }
   return true;
+}
+
+/**
+ * A post seen without its body (past a board's `follow.limit`, or its page failed to load) whose brand was
+ * named only in that body: it is still followed when it is already tracked, so its counts, growth and relapse
+ * keep being watched.
+ */
+async function isTrackedWithoutBody(post: Post, match: MatchResult, deps: ScanDeps): Promise<boolean> {
+  if (match.excludedBy || post.text.trim() !== '') return false;
+  try {
+    return (await deps.store.getThread(threadIdFor(canonicalUrl(post.url)))) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**

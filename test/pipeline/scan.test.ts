@@ -374,6 +374,21 @@ describe('runScan on a board whose newest posts are followed for their body', ()
     await store.close();
   });
 
+  it('keeps following a post that named the brand only in its body once its body is no longer fetched', async () => {
+    const { state, store, scan } = await board();
+    state.pages.set('1', `한빛푸드 ${RISKY_BODY}`);
+    const before = await scan([row(1, '과자 후기', '2026-11-22 08:00', 10)], 0);
+    expect(before.risk.level).toBe('medium');
+    const after = await scan(
+      [row(2, '한빛푸드 신제품', '2026-11-22 09:00', 5), row(1, '과자 후기', '2026-11-22 08:00', 400)],
+      10,
+    );
+    expect(after.metrics.map((m) => m.views)).toEqual([10, 400]);
+    expect(after.lastSeenAt).toBe('2026-11-22T00:10:00.000Z');
+    expect(after.risk.level).toBe(before.risk.level);
+    await store.close();
+  });
+
   it('keeps the stored body when a sighting brings only blank text', async () => {
     const store = await createStore();
     const clock = { now: new Date('2026-11-22T00:00:00.000Z') };
