@@ -246,13 +246,15 @@ async function processPost(
 
 /**
  * A post seen without its body (past a board's `follow.limit`, or its page failed to load) whose brand was
- * named only in that body: it is still followed when it is already tracked, so its counts, growth and relapse
- * keep being watched.
+ * named only in that body: it is still followed when this source already tracks it under the same title, so
+ * its counts, growth and relapse keep being watched.
  */
 async function isTrackedWithoutBody(post: Post, match: MatchResult, deps: ScanDeps): Promise<boolean> {
   if (match.excludedBy || post.text.trim() !== '') return false;
   try {
-    return (await deps.store.getThread(threadIdFor(canonicalUrl(post.url)))) !== undefined;
+    // The same post from the same source under the same title; never another site's copy or a garbled listing.
+    const tracked = await deps.store.getThread(threadIdFor(canonicalUrl(post.url)));
+    return tracked !== undefined && tracked.sourceId === post.sourceId && tracked.title === post.title;
   } catch {
     return false;
   }
