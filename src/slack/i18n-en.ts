@@ -125,8 +125,10 @@ export const en: Strings = {
       'Edit the draft and submit again to re-check; submitting it unchanged asks for review as it is.',
     channel: (channel, limit) => `Reply for *${channel}*, up to ${limit} characters.`,
     personalising:
-      ':hourglass_flowing_sand: A version personalised for this post will replace this text within seconds; edit after it arrives, or submit this one as it is.',
+      ':hourglass_flowing_sand: A version personalised for this post is being written; it will appear below, and your text stays as you leave it.',
     personalised: ':sparkles: Personalised for this post by the draft model, and the tone check passed.',
+    offered: ':sparkles: *Personalised for this post* by the draft model (tone check passed):',
+    useOffer: 'Use this version',
     modelFallback: (why) => `Template draft shown: ${why}`,
   },
   modal: {

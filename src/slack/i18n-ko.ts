@@ -125,8 +125,10 @@ export const ko: Strings = {
       '초안을 고친 뒤 다시 제출하면 다시 점검합니다. 고치지 않고 제출하면 그대로 검토를 요청합니다.',
     channel: (channel, limit) => `*${channel}*용 답글, ${limit}자 이내.`,
     personalising:
-      ':hourglass_flowing_sand: 이 글에 맞게 다듬은 초안이 곧 이 내용을 대신합니다. 수정은 그다음에 해 주시고, 지금 초안으로 충분하면 바로 제출하셔도 됩니다.',
+      ':hourglass_flowing_sand: 이 글에 맞게 다듬은 초안을 만드는 중입니다. 아래에 따로 보여 드리며, 입력하신 내용은 그대로 둡니다.',
     personalised: ':sparkles: 초안 모델이 이 글에 맞게 다듬었고, 톤 점검을 통과했습니다.',
+    offered: ':sparkles: *이 글에 맞게 다듬은 초안* (초안 모델, 톤 점검 통과):',
+    useOffer: '이 초안 쓰기',
     modelFallback: (why) => `템플릿 초안을 보여 드립니다: ${why}`,
   },
   modal: {

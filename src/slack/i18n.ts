@@ -125,6 +125,10 @@ export interface Strings {
     channel: (channel: string, limit: number) => string;
     personalising: string;
     personalised: string;
+    /** Heading of the personalised version offered under the agent's text. */
+    offered: string;
+    /** Button that puts the offered version in the text box. */
+    useOffer: string;
     modelFallback: (why: string) => string;
   };
   command: {

@@ -12,6 +12,14 @@ export const ACTION = {
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];
 export const ACTION_IDS: readonly ActionId[] = Object.values(ACTION);
 
+/**
+ * In the Draft apology modal, under a personalised version offered beside the agent's text: puts that version
+ * in the text box (its `value` is the version's text).
+ */
+export const DRAFT_USE_MODEL = 'crisis_draft_use_model';
+/** block_id of the offered personalised version's button. */
+export const DRAFT_OFFER_BLOCK = 'draft_model_offer';
+
 /** block_id of the alert's button row. */
 export const ALERT_ACTIONS_BLOCK = 'crisis_actions';
 

@@ -6,8 +6,8 @@ import { RESOLUTION_OUTCOMES, type Thread } from '../core/thread-schema.js';
 import type { ComposedDraft } from '../drafting/compose-draft.js';
 import { shownLevel } from './blocks.js';
 import type { Strings } from './i18n.js';
-import { INPUT, VIEW } from './ids.js';
-import { escapeMrkdwn, LIMITS, mrkdwnLink, plainText, truncate } from './mrkdwn.js';
+import { DRAFT_OFFER_BLOCK, DRAFT_USE_MODEL, INPUT, VIEW } from './ids.js';
+import { escapeMrkdwn, LIMITS, mrkdwnLink, plainText, safeText, truncate } from './mrkdwn.js';
 
 type ModalView = types.ModalView;
 
@@ -66,6 +66,11 @@ export interface DraftModalOptions {
   note?: string | undefined;
   /** Block id of the text input; a new one replaces what is typed, the same one keeps it. */
   inputBlock?: string | undefined;
+  /**
+   * A personalised version shown under the text box, which keeps what the agent typed: with a button that puts
+   * it in the box when it fits a button's value, else to copy from.
+   */
+  offer?: string | undefined;
 }
 
 /** Findings shown at most, so the modal stays within Block Kit's limits. */
@@ -119,6 +124,26 @@ export function buildDraftModal(
     },
     { type: 'section', text: { type: 'mrkdwn', text: toneCheckText(draft.findings, s) } },
   ];
+  if (options.offer) {
+    const quoted = safeText(options.offer, LIMITS.sectionText - 200)
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n');
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${s.tone.offered}\n${quoted}` } });
+    if (options.offer.length <= LIMITS.buttonValue)
+      blocks.push({
+        type: 'actions',
+        block_id: DRAFT_OFFER_BLOCK,
+        elements: [
+          {
+            type: 'button',
+            action_id: DRAFT_USE_MODEL,
+            text: { type: 'plain_text', text: s.tone.useOffer },
+            value: options.offer,
+          },
+        ],
+      });
+  }
   const notes = [
     options.checked ? s.tone.submitAgain : undefined,
     options.personalising ? s.tone.personalising : undefined,

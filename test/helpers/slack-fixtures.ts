@@ -143,6 +143,35 @@ export function viewSubmission(
   });
 }
 
+/** A click on a button inside an open modal (e.g. "Use this version" in the Draft apology modal). */
+export function modalButtonClick(
+  actionId: string,
+  value: string,
+  user: string,
+  view: { id: string; callbackId: string; threadId: string },
+): string {
+  return interactionBody({
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'test' },
+    user: { id: user, username: user, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `trigger-${actionId}-${user}`,
+    container: { type: 'view', view_id: view.id },
+    view: {
+      id: view.id,
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: view.callbackId,
+      private_metadata: JSON.stringify({ threadId: view.threadId }),
+      state: { values: {} },
+      hash: 'h2',
+      blocks: [],
+    },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000000.000002' }],
+  });
+}
+
 export function slashCommand(text: string, user: string, responseUrl: string): string {
   return new URLSearchParams({
     token: 'legacy',

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackApp } from '../../src/slack/app.js';
-import { ACTION, INPUT, VIEW } from '../../src/slack/ids.js';
+import { ACTION, DRAFT_USE_MODEL, INPUT, VIEW } from '../../src/slack/ids.js';
 import { createStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';
 import { type FakeModel, startFakeModel } from '../helpers/fake-model.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import {
   buttonClick,
+  modalButtonClick,
   CHANNEL,
   makeThread,
   postToSlackApp,
@@ -59,17 +60,35 @@ async function openDraft() {
 }
 
 describe('Draft apology with a model endpoint', () => {
-  it('opens the template at once, then fills in the personalised draft that passed the tone check', async () => {
+  it('opens the template at once, offers the personalised draft beside the agent’s text, and uses it on request', async () => {
     model.answer({ content: PERSONALISED });
     const { thread, open, update } = await openDraft();
     expect(open).toContain('한빛푸드 드림');
-    expect(open).toContain('다듬은 초안이 곧 이 내용을 대신합니다');
+    expect(open).toContain('다듬은 초안을 만드는 중입니다');
     expect(update?.view_id).toBeTruthy();
     const view = JSON.stringify(update?.view);
     expect(view).toContain('과자에서 벌레를 보셨다니');
-    expect(view).toContain(INPUT.draftModelText.block);
-    expect(view).toContain('톤 점검을 통과했습니다');
+    expect(view).toContain('톤 점검 통과');
+    // The text box keeps its block id, so what the agent typed while waiting stays.
+    expect(view).toContain(`"block_id":"${INPUT.draftText.block}"`);
+    expect(view).not.toContain(INPUT.draftModelText.block);
+    expect(view).toContain(`"action_id":"${DRAFT_USE_MODEL}"`);
     expect(model.requests[0]?.authorization).toBe('Bearer sk-model-secret');
+
+    // "Use this version" puts it in the box, under a new block id that replaces what was typed.
+    await postToSlackApp(
+      port,
+      modalButtonClick(DRAFT_USE_MODEL, PERSONALISED, 'U1', {
+        id: String(update?.view_id),
+        callbackId: VIEW.draft,
+        threadId: thread.id,
+      }),
+    );
+    const [, used] = await fake.waitFor('views.update', 2);
+    const usedView = JSON.stringify(used?.args.view);
+    expect(usedView).toContain(`"block_id":"${INPUT.draftModelText.block}"`);
+    expect(usedView).toContain('톤 점검을 통과했습니다');
+    expect(usedView).not.toContain(DRAFT_USE_MODEL);
 
     // The approved text comes back from the model's input block and goes for review in the alert thread.
     const submit = await postToSlackApp(

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
 import { escapeRegExp } from '../../core/risk/normalize.js';
 import type { SlackDeps } from '../deps.js';
-import { ACTION_IDS, SNOOZE_ACTION_PATTERN, VIEW } from '../ids.js';
+import { ACTION_IDS, DRAFT_USE_MODEL, SNOOZE_ACTION_PATTERN, VIEW } from '../ids.js';
 import { safeText } from '../mrkdwn.js';
 import { tellPrivately } from './shared.js';
 
@@ -18,7 +18,7 @@ function otherThan(ids: readonly string[], also?: RegExp): RegExp {
  */
 export function registerUnknown(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(
-    { type: 'block_actions', action_id: otherThan(ACTION_IDS, SNOOZE_ACTION_PATTERN) },
+    { type: 'block_actions', action_id: otherThan([...ACTION_IDS, DRAFT_USE_MODEL], SNOOZE_ACTION_PATTERN) },
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const actionId = 'action_id' in action ? action.action_id : '';

@@ -1,10 +1,12 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import { channelOfUrl } from '../../../core/draft/channel.js';
+import { checkTone } from '../../../core/draft/tone-check.js';
 import { isOpen } from '../../../core/thread.js';
 import type { Thread } from '../../../core/thread-schema.js';
 import { applyThreadAction } from '../../apply-action.js';
 import type { SlackDeps } from '../../deps.js';
-import { ACTION, INPUT } from '../../ids.js';
-import { buildDraftModal, buildEscalateModal, buildResolveModal } from '../../modals.js';
+import { ACTION, DRAFT_USE_MODEL, INPUT } from '../../ids.js';
+import { buildDraftModal, buildEscalateModal, buildResolveModal, decodeMetadata } from '../../modals.js';
 import { mention, safeText } from '../../mrkdwn.js';
 import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
 
@@ -114,13 +116,12 @@ export function registerActions(app: App, deps: SlackDeps): void {
         const drafted = await personalise(thread);
         if (drafted.modelNote)
           deps.logger.info({ thread: thread.id, note: drafted.modelNote }, 'model draft not used');
+        // The same input block id keeps whatever the agent typed meanwhile; the personalised version is offered
+        // under it, with a button that puts it in the box.
+        const template = deps.draft(thread);
         const view =
           drafted.source === 'model'
-            ? // A new input block id replaces the text in the modal; the same id would keep what is typed.
-              buildDraftModal(thread, drafted, s, {
-                note: s.tone.personalised,
-                inputBlock: INPUT.draftModelText.block,
-              })
+            ? buildDraftModal(thread, template, s, { offer: drafted.text })
             : buildDraftModal(thread, drafted, s, { note: s.tone.modelFallback(drafted.modelNote ?? '') });
         try {
           await client.views.update({
@@ -134,6 +135,33 @@ export function registerActions(app: App, deps: SlackDeps): void {
         }
       }),
   );
+  // "Use this version" under an offered personalised draft: the box now holds that version (a new input block id
+  // replaces what is typed), and its tone check is shown.
+  app.action<BlockAction<ButtonAction>>(DRAFT_USE_MODEL, async ({ ack, body, action, client }) => {
+    await ack();
+    const meta = decodeMetadata(body.view?.private_metadata);
+    const viewId = body.view?.id;
+    const thread = meta && (await deps.store.getThread(meta.threadId));
+    if (!thread || !viewId) return;
+    const text = action.value ?? '';
+    const channel = channelOfUrl(thread.url);
+    try {
+      await client.views.update({
+        view_id: viewId,
+        ...(body.view?.hash ? { hash: body.view.hash } : {}),
+        view: buildDraftModal(thread, { text, findings: checkTone(text, { channel }), channel }, s, {
+          note: s.tone.personalised,
+          inputBlock: INPUT.draftModelText.block,
+        }),
+      });
+    } catch (error) {
+      deps.logger.debug(
+        { err: error, thread: thread.id },
+        'draft modal not updated with the personalised version',
+      );
+    }
+  });
+
   openModal(ACTION.escalate, (thread) => {
     const targets = escalationTargets(deps, thread);
     return [
