@@ -17,7 +17,8 @@ Without a config file it scans the bundled sample internet.
 Options:
   --once          run one scan and exit (the only mode; kept explicit for scripts)
   --config FILE   config file (default: BULSSI_CONFIG, then ./bulssi.yaml)
-  --json          print the scan summary as one JSON object instead of alert blocks
+  --json          print the scan summary as one JSON object on stdout (alert blocks go to
+                  stderr; in Slack mode alerts are posted as usual)
   -h, --help      show this help
 
 Exit status: 0 when the scan ran (failing sources are reported, the others scanned),
@@ -34,8 +35,9 @@ Exit status: 0 when the scan ran (failing sources are reported, the others scann
       env: io.env,
       cwd: io.cwd,
       logger,
-      notifier: values.json ? { notify: async () => {} } : undefined,
-      stdout: io.stdout,
+      // With --json, standard output carries the summary alone: alerts and follow-up notes still go where they
+      // belong (Slack, or the terminal on stderr), so none is marked sent without being delivered.
+      stdout: values.json ? io.stderr : io.stdout,
     });
     const progress = createProgress(io.stderr);
     try {

@@ -237,6 +237,9 @@ describe('bulssi draft --thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulssi-draft-thread-'));
     const scan = await runCli(['scan', '--once', '--json'], { cwd: dir });
     expect(scan.code).toBe(0);
+    // stdout is the summary alone; the alert blocks went to stderr.
+    expect((JSON.parse(scan.stdout) as { alerts: unknown[] }).alerts.length).toBeGreaterThan(0);
+    expect(scan.stderr).toContain('━━');
     const list = await runCli(['threads', '--json'], { cwd: dir });
     const first = JSON.parse(list.stdout.split('\n')[0] ?? '') as { id: string; title: string };
     expect(first).toBeDefined();

@@ -55,6 +55,19 @@ describe('bulssi doctor', () => {
   });
 });
 
+describe('bulssi scan --once --json in Slack mode', () => {
+  it('posts the alerts to the channel and prints only the summary as JSON', async () => {
+    fake = await startFakeSlack();
+    fake.members.set(CHANNEL, ['UBOT']);
+    const result = await runCli(['scan', '--once', '--json'], { cwd: tempDir(), env: slackEnv() });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { alerts: unknown[] };
+    expect(summary.alerts.length).toBeGreaterThan(0);
+    const posted = fake.callsTo('chat.postMessage').filter((c) => !c.args.thread_ts);
+    expect(posted).toHaveLength(summary.alerts.length);
+  });
+});
+
 describe('bulssi start in Slack mode', () => {
   it('listens on PORT, posts the sample alerts to the channel, answers /crisis, and stops on SIGTERM', async () => {
     fake = await startFakeSlack();
