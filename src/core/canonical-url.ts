@@ -84,7 +84,8 @@ function invalid(input: string, why: string, cause?: unknown): BotError {
 
 /**
  * One spelling per page, so the same post reached through a share link, the mobile site or a tracking
- * redirect lands on the same thread: https, canonical host, no credentials, default port or fragment,
+ * redirect lands on the same thread: https, canonical host, no credentials, default port or fragment (but a
+ * "#!" or "#/" hash route, which names the post on a single-page board, is kept),
  * tracking parameters removed, the rest sorted, no trailing slash except for the root.
  * Also folds youtu.be/ID → youtube.com/watch?v=ID and Naver blog PostView links onto /{blogId}/{logNo}.
  * Throws BotError `ERR_INVALID_URL` for anything that is not an absolute http(s) URL.
@@ -123,7 +124,10 @@ export function canonicalUrl(input: string): string {
 
   params.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
-  return `https://${host}${port}${path}${query}`;
+  // A hash route ("#!/post/12", "#/view/3") names the post on a single-page board; any other fragment is a
+  // place on the page.
+  const route = /^#[!/]./.test(url.hash) ? url.hash : '';
+  return `https://${host}${port}${path}${query}${route}`;
 }
 
 /** A short id for a thread, stable for one canonical URL: the first 12 hex digits of its SHA-256. */
