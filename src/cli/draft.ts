@@ -64,11 +64,11 @@ Exit status: 0 with a draft, 1 when --thread names no stored thread, 2 on bad in
 a missing "text" or a blank one without a title, unknown category or channel, or an argument: the post
 comes on stdin).`,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      config: { type: 'string', short: 'c' },
-      thread: { type: 'string' },
-      channel: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { config: { type: 'string', short: 'c' }, thread: { type: 'string' }, channel: { type: 'string' } },
+      { allowPositionals: true },
+    );
     if (positionals.length > 0)
       throw new UsageError(
         'unexpected argument: the post is read as JSON from standard input, e.g. bulssi draft < post.json',

@@ -42,10 +42,11 @@ UTF-8, over 100 KB, a bad option, or an argument: the reply comes on stdin), whe
     let values: { lang?: string | undefined; channel?: string | undefined };
     let positionals: string[];
     try {
-      ({ values, positionals } = parseCommandArgs(argv, {
-        lang: { type: 'string' },
-        channel: { type: 'string' },
-      }));
+      ({ values, positionals } = parseCommandArgs(
+        argv,
+        { lang: { type: 'string' }, channel: { type: 'string' } },
+        { allowPositionals: true },
+      ));
     } catch (error) {
       return refuse((error as Error).message);
     }
