@@ -8,18 +8,26 @@ import type { Thread } from '../core/thread-schema.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { openExistingStore } from './open-store.js';
+import { localDayStart } from '../core/followup/local-time.js';
 
 const DAY = 86_400_000;
 
 /**
  * A --since/--until value: an ISO date or date-time, `week` (7 days), `month` (30 days), or `<n>d` / `<n>h`
- * before `now`. Undefined when it is none of those.
+ * before `now`. A date alone is the start of that day in `timeZone` (the team's, from `schedule.timezone`).
+ * Undefined when it is none of those.
  */
-export function parseSince(value: string, now: number): number | undefined {
+export function parseSince(value: string, now: number, timeZone = 'UTC'): number | undefined {
   if (value === 'week') return now - 7 * DAY;
   if (value === 'month') return now - 30 * DAY;
   const relative = /^(\d{1,4})([dh])$/.exec(value);
   if (relative) return now - Number(relative[1]) * (relative[2] === 'd' ? DAY : 3_600_000);
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    if (Number.isNaN(Date.parse(value))) return undefined;
+    return localDayStart(year, month, day, timeZone);
+  }
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
@@ -54,27 +62,35 @@ Options:
       config: { type: 'string', short: 'c' },
     });
     const now = Date.now();
-    const since = parseSince(values.since ?? 'week', now);
-    if (since === undefined)
+    const sinceArg = values.since ?? 'week';
+    const checkedSince = parseSince(sinceArg, now);
+    if (checkedSince === undefined)
       throw new UsageError('--since must be week, month, <n>d, <n>h or a date such as 2026-11-01');
-    const until = values.until === undefined ? now : parseSince(values.until, now);
-    if (until === undefined)
+    const checkedUntil = values.until === undefined ? now : parseSince(values.until, now);
+    if (checkedUntil === undefined)
       throw new UsageError('--until must be week, month, <n>d, <n>h or a date such as 2026-11-30');
-    if (until <= since) throw new UsageError('--until must come after --since');
+    if (checkedUntil <= checkedSince) throw new UsageError('--until must come after --since');
 
     const opened = await openExistingStore(values.config, io);
     if (!opened) return 0;
     const { store, config } = opened;
+    // A date alone starts at midnight where the team is.
+    const timeZone = config?.schedule.timezone ?? 'Asia/Seoul';
+    const since = parseSince(sinceArg, now, timeZone) ?? checkedSince;
+    const until =
+      values.until === undefined ? now : (parseSince(values.until, now, timeZone) ?? checkedUntil);
     try {
+      // A thread first seen in the period was last seen in it too: read through the last-seen index.
       const threads: Thread[] = [];
-      for await (const thread of store.threads()) threads.push(thread);
+      const sinceIso = new Date(since).toISOString();
+      for await (const thread of store.threadsLastSeen({ since: sinceIso }))
+        if (thread.firstSeenAt >= sinceIso) threads.push(thread);
       const report = buildReport(threads, {
         since: new Date(since).toISOString(),
         until: new Date(until).toISOString(),
         threshold: config?.alert.threshold ?? 'medium',
       });
       if (values.chart) {
-        const timeZone = config?.schedule.timezone ?? 'Asia/Seoul';
         const points = dailySeries(threads, {
           since: report.since,
           until: report.until,

@@ -30,7 +30,10 @@ describe('bulssi CLI', () => {
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toMatch(/Unknown option '--colour'[\s\S]*Usage: bulssi threads/);
     // A word where an option belongs is refused, not ignored: `report month` is not `--since month`.
-    for (const argv of [['report', 'month'], ['threads', 'open']]) {
+    for (const argv of [
+      ['report', 'month'],
+      ['threads', 'open'],
+    ]) {
       const stray = await runCli(argv, { cwd });
       expect(stray.code).toBe(2);
       expect(stray.stderr).toContain(`unexpected argument '${argv[1]}'`);

@@ -66,6 +66,12 @@ describe('bulssi report', () => {
 
   it('reads a date and refuses nonsense', () => {
     expect(parseSince('2026-11-01', 0)).toBe(Date.parse('2026-11-01'));
+    // A date alone is midnight where the team is; a date-time with a zone is that instant.
+    expect(parseSince('2026-12-07', 0, 'Asia/Seoul')).toBe(Date.parse('2026-12-06T15:00:00Z'));
+    expect(parseSince('2026-12-07', 0, 'America/New_York')).toBe(Date.parse('2026-12-07T05:00:00Z'));
+    expect(parseSince('2026-12-07T09:00:00+09:00', 0, 'America/New_York')).toBe(
+      Date.parse('2026-12-07T00:00:00Z'),
+    );
     expect(parseSince('soon', 0)).toBeUndefined();
     expect(parseSince('2026-13-45', 0)).toBeUndefined();
   });

@@ -65,6 +65,16 @@ export function localTimeOn(ms: number, dayOffset: number, hhmm: string, timeZon
     Math.floor(minutes / 60),
     minutes % 60,
   );
+  return instantOfWallTime(wall, timeZone);
+}
+
+/** The instant when the local calendar date `year-month-day` begins in `timeZone` (month 1–12). */
+export function localDayStart(year: number, month: number, day: number, timeZone: string): number {
+  return instantOfWallTime(Date.UTC(year, month - 1, day), timeZone);
+}
+
+/** The instant whose wall-clock time in `timeZone` is `wall` (a wall time written as if it were UTC). */
+function instantOfWallTime(wall: number, timeZone: string): number {
   // The zone's offset at a guess, corrected once more for a DST change between the guess and the answer.
   let guess = wall;
   for (let i = 0; i < 2; i += 1) {
