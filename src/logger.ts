@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { MODEL_KEY_ENV } from './drafting/model-personaliser.js';
+import { BotError } from './errors.js';
 
 export type { Logger };
 
@@ -95,13 +96,24 @@ export interface LoggerOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Logs on stderr with secrets redacted by key and by value: JSON lines, or readable lines on a terminal. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Logs on stderr with secrets redacted by key and by value: JSON lines, or readable lines on a terminal.
+ * Throws BotError `ERR_CONFIG` naming the allowed values when LOG_LEVEL is not a level.
+ */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const env = options.env ?? process.env;
+  const level = (env.LOG_LEVEL?.trim() || options.level || 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(level))
+    throw new BotError(
+      'ERR_CONFIG',
+      `LOG_LEVEL is "${env.LOG_LEVEL}", which is not a log level; use one of ${LOG_LEVELS.join(', ')}.`,
+    );
   return pino(
     {
       name: 'bulssi',
-      level: env.LOG_LEVEL ?? options.level ?? 'info',
+      level,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       formatters: { level: (label) => ({ level: label }) },
       hooks: {

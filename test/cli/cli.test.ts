@@ -40,6 +40,14 @@ describe('bulssi CLI', () => {
     }
   });
 
+  it('names the allowed log levels when LOG_LEVEL is not one', async () => {
+    const result = await runCli(['scan', '--once'], { cwd: tempDir(), env: { LOG_LEVEL: 'verbose' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('LOG_LEVEL is "verbose"');
+    expect(result.stderr).toContain('fatal, error, warn, info, debug, trace, silent');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('stops on a bad config before anything runs, listing every problem by path', async () => {
     const cwd = tempDir();
     writeFileSync(
