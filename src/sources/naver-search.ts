@@ -40,8 +40,16 @@ export interface NaverSearchResult {
 }
 
 /**
+ * The link as the API gives it. It is a URL, not HTML: decoding entities would turn `&section=` into
+ * `§ion=` and `&region=` into `®ion=`. Only an escaped `&amp;` becomes `&`.
+ */
+function naverLink(link: string): string {
+  return link.replaceAll('&amp;', '&');
+}
+
+/**
  * Posts from one Naver Search API response (blog, cafearticle, news or kin). Titles and descriptions
- * lose their <b> highlights and HTML entities. Throws ParseError when the body is not the API's JSON.
+ * lose their <b> highlights and HTML entities; links are kept as given. Throws ParseError when the body is not the API's JSON.
  */
 export function parseNaverSearch(body: string, options: ParseNaverOptions): NaverSearchResult {
   const where = `Naver source '${options.sourceId}' (${options.label})`;
@@ -58,7 +66,7 @@ export function parseNaverSearch(body: string, options: ParseNaverOptions): Nave
   for (const raw of envelope.data.items) {
     const parsed = itemSchema.safeParse(raw);
     const url = parsed.success
-      ? resolveHttpUrl(htmlToText(parsed.data.link), 'https://search.naver.com/')
+      ? resolveHttpUrl(naverLink(parsed.data.link), 'https://search.naver.com/')
       : undefined;
     if (!parsed.success || !url) {
       skipped += 1;

@@ -51,6 +51,21 @@ describe('parseNaverSearch', () => {
     expect(parseNaverSearch(fixture('naver-blog.json'), options).posts[0]?.media).toBeUndefined();
   });
 
+  it('keeps links as the API gives them: query parameters named like HTML entities stay intact', () => {
+    const link =
+      'https://kin.naver.com/qna/detail.naver?d1id=8&docId=405016530&enc=utf8&section=kin.qna_ency&rank=1';
+    const other = 'https://m.example.com/a?x=1&region=kr&copy=2&not=3&times=4';
+    const body = JSON.stringify({
+      items: [
+        { title: '한빛푸드 질문', link },
+        { title: '한빛푸드 지역', link: other },
+        { title: '한빛푸드 escaped', link: 'https://blog.example.com/p?a=1&amp;b=2' },
+      ],
+    });
+    const { posts } = parseNaverSearch(body, { ...options, kind: 'kin', label: 'kin "한빛푸드"' });
+    expect(posts.map((p) => p.url)).toEqual([link, other, 'https://blog.example.com/p?a=1&b=2']);
+  });
+
   it('reads café articles, which carry no date', () => {
     const { posts } = parseNaverSearch(fixture('naver-cafe.json'), { ...options, kind: 'cafearticle' });
     expect(posts[0]).toMatchObject({
