@@ -106,7 +106,13 @@ export const naverSourceSchema = z.strictObject({
   baseUrl: httpUrl.default('https://openapi.naver.com/v1/search'),
   /** `openapi`: X-Naver-Client-Id/Secret; `apihub`: X-NCP-APIGW-API-KEY-ID/KEY. Keys come from NAVER_CLIENT_ID / NAVER_CLIENT_SECRET. */
   auth: z.enum(['openapi', 'apihub']).default('openapi'),
+  /** Results per request (Naver allows 100). */
   display: z.int().min(1).max(100).default(30),
+  /**
+   * At most this many requests (pages of `display`) per kind × query and scan, read only while a burst since
+   * the previous scan fills them; Naver serves no result past the 1,000th.
+   */
+  maxPages: z.int().min(1).max(100).default(10),
 });
 
 export const hnSourceSchema = z.strictObject({
