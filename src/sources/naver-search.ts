@@ -35,6 +35,8 @@ export interface ParseNaverOptions {
   /** What the response answers, for messages: `blog "한빛푸드"`. */
   label: string;
   now: Date;
+  /** IANA zone of the dates: Naver's are Korean (a blog's `postdate` is a day in Korea), the default. */
+  timeZone?: string | undefined;
 }
 
 export interface NaverSearchResult {
@@ -89,7 +91,7 @@ export function parseNaverSearch(body: string, options: ParseNaverOptions): Nave
         title: htmlToText(item.title),
         text: htmlToText(item.description ?? ''),
         author: item.bloggername ? htmlToText(item.bloggername) : undefined,
-        publishedAt: parseDate(date, { now: options.now }),
+        publishedAt: parseDate(date, { now: options.now, timeZone: options.timeZone }),
         media: options.kind === 'news',
       }),
     );
@@ -176,7 +178,8 @@ function latestPossible(post: Post, kind: NaverKind): number | undefined {
  * café and kin results carry no date, so a first read without a date to go by stops at one page), or the
  * query's last result, or `maxPages`: hitting the cap, or Naver's 1,000-result limit, with more left is a
  * warning naming the query and how many results were not read. A quiet query costs one request per scan.
- * One failing request is a warning; the source fails only when every request does.
+ * One failing request is a warning; the source fails only when every request does. Dates are Korean unless
+ * the source's `timezone` says otherwise: the API's, whatever `schedule.timezone` is.
  */
 export function createNaverSearchSource(
   config: NaverSourceConfig,
@@ -212,7 +215,13 @@ export function createNaverSearchSource(
               headers,
               searchParams: { query, display: config.display, start, sort: 'date' },
             });
-            result = parseNaverSearch(response.body, { sourceId: config.id, kind, label, now: now() });
+            result = parseNaverSearch(response.body, {
+              sourceId: config.id,
+              kind,
+              label,
+              now: now(),
+              timeZone: config.timezone,
+            });
           } catch (error) {
             if (page === 1 || ctx.signal?.aborted) throw explain(error, config.id);
             const explained = explain(error, config.id);
