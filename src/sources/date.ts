@@ -63,6 +63,17 @@ const FULL_DATE = new RegExp(
 );
 const MONTH_DAY = new RegExp(String.raw`^(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?(?:\s+${TIME})?$`, 'i');
 const TIME_ONLY = new RegExp(`^${TIME}$`, 'i');
+/** "2026-12-07 09:00:00 +09:00": a date and time, a space, then the offset. */
+const SPACED_OFFSET = /^(.*\d)\s+([+-])(\d{2}):?(\d{2})$/;
+const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+const DAY_OF_MONTH = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const AND_TIME = String.raw`(?:,?\s*(?:at\s+)?${TIME})?`;
+/** "Dec 5", "December 5th, 2:05 PM": no year. */
+const MONTH_NAME_DAY = new RegExp(`^${WEEKDAY}${MONTH_NAME}\\s+${DAY_OF_MONTH}${AND_TIME}$`, 'i');
+/** "5 Dec", "Sat, 5 December 14:05": no year. */
+const DAY_MONTH_NAME = new RegExp(`^${WEEKDAY}${DAY_OF_MONTH}\\s+${MONTH_NAME}${AND_TIME}$`, 'i');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -132,11 +143,36 @@ function timeFields(
   return { hour, minute: Number(match[i + 2]), second: Number(match[i + 3] ?? 0) };
 }
 
+/**
+ * A date printed without its year ("11-20", "Dec 5"): this year in the source's zone, or last year's when
+ * this year's would be more than a day ahead ("12-31" read on 1 January).
+ */
+function yearless(
+  fields: { month: number; day: number; hour: number; minute: number; second: number },
+  now: Date,
+  zone: Zone,
+): number | undefined {
+  const { year } = localDay(now, zone);
+  const thisYear = wallClock({ year, ...fields }, zone);
+  return thisYear !== undefined && thisYear > now.getTime() + DAY
+    ? wallClock({ year: year - 1, ...fields }, zone)
+    : thisYear;
+}
+
 /** The calendar date in the source's zone `daysBack` days before `now`. */
 function localDay(now: Date, zone: Zone, daysBack = 0): { year: number; month: number; day: number } {
   const local = new Date(now.getTime() + zone(now.getTime()) * MINUTE);
   const day = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysBack));
   return { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+}
+
+/**
+ * Whether Date.parse made the year up: it fills in 2001 for a label without one ("Dec 5 GMT", "Foo 5"),
+ * which is no date worth keeping.
+ */
+function yearGuessed(ms: number, label: string): boolean {
+  const year = new Date(ms).getUTCFullYear();
+  return (year === 2000 || year === 2001 || year === 2002) && !/\b(?:20)?0[0-2]\b/.test(label);
 }
 
 function relativeUnit(unit: string): number | undefined {
@@ -163,7 +199,18 @@ function parseToMs(label: string, now: Date, zone: Zone): number | undefined {
 
   if (ZONED.test(label)) {
     const ms = Date.parse(label.replace(/\bkst$/i, '+0900'));
-    if (!Number.isNaN(ms)) return ms;
+    if (!Number.isNaN(ms)) return yearGuessed(ms, label) ? undefined : ms;
+  }
+
+  const spaced = SPACED_OFFSET.exec(label);
+  const spacedDate = spaced && FULL_DATE.exec(spaced[1] ?? '');
+  if (spaced && spacedDate?.[5] !== undefined) {
+    const offset = (spaced[2] === '-' ? -1 : 1) * (Number(spaced[3]) * 60 + Number(spaced[4]));
+    const yearText = spacedDate[1] ?? '';
+    const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    const time = timeFields(spacedDate, 4);
+    const fields = { year, month: Number(spacedDate[2]), day: Number(spacedDate[3]), ...time };
+    return time && wallClock(fields, () => offset);
   }
 
   const full = FULL_DATE.exec(label);
@@ -178,13 +225,16 @@ function parseToMs(label: string, now: Date, zone: Zone): number | undefined {
   if (monthDay) {
     const time = timeFields(monthDay, 3);
     if (!time) return undefined;
-    const fields = { month: Number(monthDay[1]), day: Number(monthDay[2]), ...time };
-    const { year } = localDay(now, zone);
-    const thisYear = wallClock({ year, ...fields }, zone);
-    // "12-31" read on 1 January is last year's.
-    return thisYear !== undefined && thisYear > now.getTime() + DAY
-      ? wallClock({ year: year - 1, ...fields }, zone)
-      : thisYear;
+    return yearless({ month: Number(monthDay[1]), day: Number(monthDay[2]), ...time }, now, zone);
+  }
+
+  const named = MONTH_NAME_DAY.exec(label);
+  const dayNamed = named ? undefined : DAY_MONTH_NAME.exec(label);
+  if (named || dayNamed) {
+    const [monthName, day] = named ? [named[1], named[2]] : [dayNamed?.[2], dayNamed?.[1]];
+    const month = MONTHS.indexOf((monthName ?? '').slice(0, 3).toLowerCase()) + 1;
+    const time = timeFields((named ?? dayNamed) as RegExpMatchArray, 3);
+    return time && yearless({ month, day: Number(day), ...time }, now, zone);
   }
 
   const timeOnly = TIME_ONLY.exec(label);
@@ -208,14 +258,15 @@ function parseToMs(label: string, now: Date, zone: Zone): number | undefined {
   // "Tue, 10 Nov 2026 09:00:00" or "Nov 20, 2026" without a zone: read in the source's zone.
   if (/[a-z]{3}/i.test(label)) {
     const ms = Date.parse(`${label} GMT`);
-    if (!Number.isNaN(ms)) return fromWallClock(ms, zone);
+    if (!Number.isNaN(ms) && !yearGuessed(ms, label)) return fromWallClock(ms, zone);
   }
   return undefined;
 }
 
 /**
  * A post date as ISO 8601 (UTC), from the labels feeds and boards print: RFC 822 and ISO 8601 with a zone,
- * "2026.11.20", "2026-11-20 14:32", "26.11.20", "2026년 11월 20일 오후 2:32", "11-20", "11.20 14:32", "14:32",
+ * "2026-11-20 14:32:00 +09:00", "2026.11.20", "2026-11-20 14:32", "26.11.20", "2026년 11월 20일 오후 2:32",
+ * "11-20", "11.20 14:32", "Nov 20", "20 November", "14:32",
  * "3분 전", "2시간 전", "어제", "어제 14:32", "방금", "5 minutes ago". Labels without a zone are read in
  * `timeZone` (Korea by default) or at `utcOffsetMinutes`. Undefined when the label is not a date.
  */
