@@ -125,7 +125,9 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
     throw error;
   }
   const http = createHttpClient({ config: config.http, validators: store.validators, logger });
-  const sources = config.sources.filter((s) => s.enabled).map((s) => createSource(s, { now }));
+  // Feeds and boards without a `timezone` of their own read zone-less dates in the schedule's zone.
+  const sourceOptions = { now, timeZone: config.schedule.timezone };
+  const sources = config.sources.filter((s) => s.enabled).map((s) => createSource(s, sourceOptions));
   const names = new Map(config.sources.map((s) => [s.id, s.name ?? s.id]));
   const configuredIds = new Set(config.sources.map((s) => s.id));
   /** The config's sources plus the feeds added from Slack (`/crisis source add`), those fetched as untrusted. */
@@ -135,7 +137,7 @@ export async function createBulssi(options: BulssiOptions): Promise<Bulssi> {
       if (configuredIds.has(custom.id)) continue;
       names.set(custom.id, custom.name ?? new URL(custom.url).host);
       try {
-        added.push(createCustomSource(custom, { now }));
+        added.push(createCustomSource(custom, sourceOptions));
       } catch (error) {
         logger.warn({ source: custom.id, err: error }, 'source added from Slack skipped: not a valid feed');
       }

@@ -52,12 +52,33 @@ export const watchSchema = z.strictObject({
   exclude: z.array(nonEmpty).default([]),
 });
 
+/** Whether this runtime knows `zone` as a time zone. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name, e.g. "Asia/Seoul". */
+const timeZoneSchema = nonEmpty.refine(isTimeZone, {
+  error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. "Asia/Seoul")`,
+});
+
 const sourceBase = {
   id: sourceId,
   name: nonEmpty.optional(),
   enabled: z.boolean().default(true),
   /** A news outlet: its posts count as media pickup (spread stage 4). Naver news results always do. */
   media: z.boolean().default(false),
+  /**
+   * IANA time zone of dates the source prints without one ("2026-12-07 09:00") and of the days "오늘",
+   * "어제" and "14:05" fall on. Feeds and boards default to `schedule.timezone`; Naver results are dated in
+   * Korea and Hacker News in UTC unless this says otherwise.
+   */
+  timezone: timeZoneSchema.optional(),
 };
 
 export const feedSourceSchema = z.strictObject({
@@ -106,7 +127,13 @@ export const naverSourceSchema = z.strictObject({
   baseUrl: httpUrl.default('https://openapi.naver.com/v1/search'),
   /** `openapi`: X-Naver-Client-Id/Secret; `apihub`: X-NCP-APIGW-API-KEY-ID/KEY. Keys come from NAVER_CLIENT_ID / NAVER_CLIENT_SECRET. */
   auth: z.enum(['openapi', 'apihub']).default('openapi'),
+  /** Results per request (Naver allows 100). */
   display: z.int().min(1).max(100).default(30),
+  /**
+   * At most this many requests (pages of `display`) per kind × query and scan, read only while a burst since
+   * the previous scan fills them; Naver serves no result past the 1,000th.
+   */
+  maxPages: z.int().min(1).max(100).default(10),
 });
 
 export const hnSourceSchema = z.strictObject({

@@ -8,6 +8,11 @@ import type { Source } from './source.js';
 export interface SourceOptions {
   /** Clock for relative dates on pages ("3분 전", "14:32"); the wall clock by default. */
   now?: () => Date;
+  /**
+   * IANA zone of dates printed without one on feeds and boards that set no `timezone` of their own:
+   * `schedule.timezone`. Asia/Seoul when absent.
+   */
+  timeZone?: string | undefined;
 }
 
 /** The adapter for one configured source, chosen by its `type`; a `media` source marks its posts as news. */

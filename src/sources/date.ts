@@ -4,13 +4,20 @@ export interface DateContext {
   /** The moment relative labels ("3분 전", "어제", "14:32") count back from. */
   now: Date;
   /**
-   * Offset from UTC of labels that name no zone, minutes. Korea (+9:00, no daylight saving) by default,
-   * since the boards that print bare dates are Korean.
+   * IANA time zone of labels that name no zone, and of the days "오늘", "어제" and "14:32" fall on.
+   * Korea by default, since the boards that print bare dates are Korean.
    */
-  utcOffsetMinutes?: number;
+  timeZone?: string | undefined;
+  /** A fixed offset from UTC instead of a zone, minutes (an API that prints UTC without saying so). */
+  utcOffsetMinutes?: number | undefined;
 }
 
-const KST_MINUTES = 9 * 60;
+/** The zone of sources that do not say otherwise. */
+export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+
+/** A zone's offset from UTC at a moment, minutes. */
+type Zone = (utcMs: number) => number;
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -56,18 +63,69 @@ const FULL_DATE = new RegExp(
 );
 const MONTH_DAY = new RegExp(String.raw`^(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?(?:\s+${TIME})?$`, 'i');
 const TIME_ONLY = new RegExp(`^${TIME}$`, 'i');
+/** "2026-12-07 09:00:00 +09:00": a date and time, a space, then the offset. */
+const SPACED_OFFSET = /^(.*\d)\s+([+-])(\d{2}):?(\d{2})$/;
+const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+const DAY_OF_MONTH = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const AND_TIME = String.raw`(?:,?\s*(?:at\s+)?${TIME})?`;
+/** "Dec 5", "December 5th, 2:05 PM": no year. */
+const MONTH_NAME_DAY = new RegExp(`^${WEEKDAY}${MONTH_NAME}\\s+${DAY_OF_MONTH}${AND_TIME}$`, 'i');
+/** "5 Dec", "Sat, 5 December 14:05": no year. */
+const DAY_MONTH_NAME = new RegExp(`^${WEEKDAY}${DAY_OF_MONTH}\\s+${MONTH_NAME}${AND_TIME}$`, 'i');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The offset of an IANA zone at any moment, daylight saving included. Throws RangeError on an unknown zone. */
+function namedZone(timeZone: string): Zone {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  const zoneFormat = format;
+  return (utcMs) => {
+    const parts = zoneFormat.formatToParts(utcMs);
+    const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+    const local = Date.UTC(
+      field('year'),
+      field('month') - 1,
+      field('day'),
+      field('hour'),
+      field('minute'),
+      field('second'),
+    );
+    return Math.round((local - Math.floor(utcMs / 1_000) * 1_000) / MINUTE);
+  };
+}
+
+/** The moment a wall-clock time (as UTC milliseconds of its fields) names in `zone`. */
+function fromWallClock(localMs: number, zone: Zone): number {
+  const guess = localMs - zone(localMs) * MINUTE;
+  return localMs - zone(guess) * MINUTE;
+}
 
 /** A wall-clock time in the source's zone; undefined when a field is out of range (Feb 30, 25:00). */
 function wallClock(
   fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
-  offsetMinutes: number,
+  zone: Zone,
 ): number | undefined {
   const { year, month, day, hour = 0, minute = 0, second = 0 } = fields;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
     return undefined;
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(utc).getUTCDate() !== day) return undefined;
-  return utc - offsetMinutes * MINUTE;
+  return fromWallClock(utc, zone);
 }
 
 /** Hours, minutes and seconds of a TIME match starting at `i`, with 오전/오후 and am/pm applied. */
@@ -85,14 +143,36 @@ function timeFields(
   return { hour, minute: Number(match[i + 2]), second: Number(match[i + 3] ?? 0) };
 }
 
-/** The calendar date in the source's zone `daysBack` days before `now`. */
-function localDay(
+/**
+ * A date printed without its year ("11-20", "Dec 5"): this year in the source's zone, or last year's when
+ * this year's would be more than a day ahead ("12-31" read on 1 January).
+ */
+function yearless(
+  fields: { month: number; day: number; hour: number; minute: number; second: number },
   now: Date,
-  offsetMinutes: number,
-  daysBack = 0,
-): { year: number; month: number; day: number } {
-  const local = new Date(now.getTime() + offsetMinutes * MINUTE - daysBack * DAY);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  zone: Zone,
+): number | undefined {
+  const { year } = localDay(now, zone);
+  const thisYear = wallClock({ year, ...fields }, zone);
+  return thisYear !== undefined && thisYear > now.getTime() + DAY
+    ? wallClock({ year: year - 1, ...fields }, zone)
+    : thisYear;
+}
+
+/** The calendar date in the source's zone `daysBack` days before `now`. */
+function localDay(now: Date, zone: Zone, daysBack = 0): { year: number; month: number; day: number } {
+  const local = new Date(now.getTime() + zone(now.getTime()) * MINUTE);
+  const day = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysBack));
+  return { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+}
+
+/**
+ * Whether Date.parse made the year up: it fills in 2001 for a label without one ("Dec 5 GMT", "Foo 5"),
+ * which is no date worth keeping.
+ */
+function yearGuessed(ms: number, label: string): boolean {
+  const year = new Date(ms).getUTCFullYear();
+  return (year === 2000 || year === 2001 || year === 2002) && !/\b(?:20)?0[0-2]\b/.test(label);
 }
 
 function relativeUnit(unit: string): number | undefined {
@@ -100,7 +180,7 @@ function relativeUnit(unit: string): number | undefined {
   return RELATIVE_UNITS[key] ?? RELATIVE_UNITS[key.replace(/s$/, '')];
 }
 
-function parseToMs(label: string, now: Date, offset: number): number | undefined {
+function parseToMs(label: string, now: Date, zone: Zone): number | undefined {
   if (/^(?:방금(?:\s*전)?|지금|just now|now)$/i.test(label)) return now.getTime();
 
   const relative = RELATIVE_KO.exec(label) ?? RELATIVE_EN.exec(label);
@@ -114,12 +194,23 @@ function parseToMs(label: string, now: Date, offset: number): number | undefined
     const daysBack = DAY_WORDS[(dayWord[1] ?? '').toLowerCase()] ?? 0;
     if (daysBack === 0 && dayWord[3] === undefined) return now.getTime();
     const time = timeFields(dayWord, 2);
-    return time && wallClock({ ...localDay(now, offset, daysBack), ...time }, offset);
+    return time && wallClock({ ...localDay(now, zone, daysBack), ...time }, zone);
   }
 
   if (ZONED.test(label)) {
     const ms = Date.parse(label.replace(/\bkst$/i, '+0900'));
-    if (!Number.isNaN(ms)) return ms;
+    if (!Number.isNaN(ms)) return yearGuessed(ms, label) ? undefined : ms;
+  }
+
+  const spaced = SPACED_OFFSET.exec(label);
+  const spacedDate = spaced && FULL_DATE.exec(spaced[1] ?? '');
+  if (spaced && spacedDate?.[5] !== undefined) {
+    const offset = (spaced[2] === '-' ? -1 : 1) * (Number(spaced[3]) * 60 + Number(spaced[4]));
+    const yearText = spacedDate[1] ?? '';
+    const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    const time = timeFields(spacedDate, 4);
+    const fields = { year, month: Number(spacedDate[2]), day: Number(spacedDate[3]), ...time };
+    return time && wallClock(fields, () => offset);
   }
 
   const full = FULL_DATE.exec(label);
@@ -127,37 +218,39 @@ function parseToMs(label: string, now: Date, offset: number): number | undefined
     const yearText = full[1] ?? '';
     const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
     const time = timeFields(full, 4);
-    return time && wallClock({ year, month: Number(full[2]), day: Number(full[3]), ...time }, offset);
+    return time && wallClock({ year, month: Number(full[2]), day: Number(full[3]), ...time }, zone);
   }
 
   const monthDay = MONTH_DAY.exec(label);
   if (monthDay) {
     const time = timeFields(monthDay, 3);
     if (!time) return undefined;
-    const fields = { month: Number(monthDay[1]), day: Number(monthDay[2]), ...time };
-    const { year } = localDay(now, offset);
-    const thisYear = wallClock({ year, ...fields }, offset);
-    // "12-31" read on 1 January is last year's.
-    return thisYear !== undefined && thisYear > now.getTime() + DAY
-      ? wallClock({ year: year - 1, ...fields }, offset)
-      : thisYear;
+    return yearless({ month: Number(monthDay[1]), day: Number(monthDay[2]), ...time }, now, zone);
+  }
+
+  const named = MONTH_NAME_DAY.exec(label);
+  const dayNamed = named ? undefined : DAY_MONTH_NAME.exec(label);
+  if (named || dayNamed) {
+    const [monthName, day] = named ? [named[1], named[2]] : [dayNamed?.[2], dayNamed?.[1]];
+    const month = MONTHS.indexOf((monthName ?? '').slice(0, 3).toLowerCase()) + 1;
+    const time = timeFields((named ?? dayNamed) as RegExpMatchArray, 3);
+    return time && yearless({ month, day: Number(day), ...time }, now, zone);
   }
 
   const timeOnly = TIME_ONLY.exec(label);
   if (timeOnly) {
     const time = timeFields(timeOnly, 1);
     if (!time) return undefined;
-    const today = wallClock({ ...localDay(now, offset), ...time }, offset);
+    const today = wallClock({ ...localDay(now, zone), ...time }, zone);
     // "23:50" read at 00:10 is yesterday's; allow a few minutes of clock skew.
-    return today !== undefined && today > now.getTime() + 10 * MINUTE ? today - DAY : today;
+    return today !== undefined && today > now.getTime() + 10 * MINUTE
+      ? wallClock({ ...localDay(now, zone, 1), ...time }, zone)
+      : today;
   }
 
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(label);
   if (compact)
-    return wallClock(
-      { year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]) },
-      offset,
-    );
+    return wallClock({ year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]) }, zone);
 
   if (/^\d{10}$/.test(label)) return Number(label) * 1_000;
   if (/^\d{13}$/.test(label)) return Number(label);
@@ -165,22 +258,25 @@ function parseToMs(label: string, now: Date, offset: number): number | undefined
   // "Tue, 10 Nov 2026 09:00:00" or "Nov 20, 2026" without a zone: read in the source's zone.
   if (/[a-z]{3}/i.test(label)) {
     const ms = Date.parse(`${label} GMT`);
-    if (!Number.isNaN(ms)) return ms - offset * MINUTE;
+    if (!Number.isNaN(ms) && !yearGuessed(ms, label)) return fromWallClock(ms, zone);
   }
   return undefined;
 }
 
 /**
  * A post date as ISO 8601 (UTC), from the labels feeds and boards print: RFC 822 and ISO 8601 with a zone,
- * "2026.11.20", "2026-11-20 14:32", "26.11.20", "2026년 11월 20일 오후 2:32", "11-20", "11.20 14:32", "14:32",
+ * "2026-11-20 14:32:00 +09:00", "2026.11.20", "2026-11-20 14:32", "26.11.20", "2026년 11월 20일 오후 2:32",
+ * "11-20", "11.20 14:32", "Nov 20", "20 November", "14:32",
  * "3분 전", "2시간 전", "어제", "어제 14:32", "방금", "5 minutes ago". Labels without a zone are read in
- * `utcOffsetMinutes` (Korea by default). Undefined when the label is not a date.
+ * `timeZone` (Korea by default) or at `utcOffsetMinutes`. Undefined when the label is not a date.
  */
 export function parseDate(label: string | undefined, context: DateContext): string | undefined {
   if (!label) return undefined;
   const text = collapseWhitespace(label);
   if (!text) return undefined;
-  const ms = parseToMs(text, context.now, context.utcOffsetMinutes ?? KST_MINUTES);
+  const fixed = context.utcOffsetMinutes;
+  const zone = fixed !== undefined ? () => fixed : namedZone(context.timeZone ?? DEFAULT_TIME_ZONE);
+  const ms = parseToMs(text, context.now, zone);
   if (ms === undefined || !Number.isFinite(ms)) return undefined;
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();

@@ -13,6 +13,8 @@ export interface ParseFeedOptions {
   feedUrl: string;
   /** For dates printed without a zone or relative to the fetch. */
   now: Date;
+  /** IANA zone of dates printed without one; Asia/Seoul by default. */
+  timeZone?: string | undefined;
 }
 
 /** One entry of any feed format, before it becomes a Post. */
@@ -152,7 +154,7 @@ export function parseFeedPosts(body: string, options: ParseFeedOptions): Post[] 
       title: entry.plainTitle ? collapseWhitespace(entry.title ?? '') : htmlToText(entry.title ?? ''),
       text: entry.html !== undefined ? htmlToText(entry.html) : (entry.plainText ?? ''),
       author: entry.author,
-      publishedAt: parseDate(entry.date, { now: options.now }),
+      publishedAt: parseDate(entry.date, { now: options.now, timeZone: options.timeZone }),
       metrics: { comments: entry.comments },
     });
     if (seen.has(post.id)) continue;
@@ -162,9 +164,16 @@ export function parseFeedPosts(body: string, options: ParseFeedOptions): Post[] 
   return posts;
 }
 
-/** A feed source: one conditional GET per scan; a 304 means nothing new and nothing parsed. */
-export function createFeedSource(config: FeedSourceConfig, options: { now?: () => Date } = {}): Source {
+/**
+ * A feed source: one conditional GET per scan; a 304 means nothing new and nothing parsed. Dates without a
+ * zone are read in the source's `timezone`, else `options.timeZone`.
+ */
+export function createFeedSource(
+  config: FeedSourceConfig,
+  options: { now?: () => Date; timeZone?: string | undefined } = {},
+): Source {
   const now = options.now ?? (() => new Date());
+  const timeZone = config.timezone ?? options.timeZone;
   return {
     id: config.id,
     type: config.type,
@@ -172,7 +181,12 @@ export function createFeedSource(config: FeedSourceConfig, options: { now?: () =
       ctx.signal?.throwIfAborted();
       const response = await ctx.http.fetchText(config.url, { conditional: true });
       if (response.notModified) return { posts: [], unchanged: true, warnings: [] };
-      const posts = parseFeedPosts(response.body, { sourceId: config.id, feedUrl: response.url, now: now() });
+      const posts = parseFeedPosts(response.body, {
+        sourceId: config.id,
+        feedUrl: response.url,
+        now: now(),
+        timeZone,
+      });
       return { posts, unchanged: false, warnings: [] };
     },
   };

@@ -34,6 +34,8 @@ export interface ParseHnOptions {
   /** What the response answers, for messages: `"Hanbit Foods"`. */
   label: string;
   now: Date;
+  /** IANA zone of dates without one; Algolia's are UTC, the default. */
+  timeZone?: string | undefined;
 }
 
 export interface HnSearchResult {
@@ -79,7 +81,10 @@ export function parseHnSearch(body: string, options: ParseHnOptions): HnSearchRe
         title,
         text: htmlToText(hit.comment_text ?? hit.story_text ?? ''),
         author: hit.author ?? undefined,
-        publishedAt: parseDate(hit.created_at ?? undefined, { now: options.now, utcOffsetMinutes: 0 }),
+        publishedAt: parseDate(hit.created_at ?? undefined, {
+          now: options.now,
+          timeZone: options.timeZone ?? 'UTC',
+        }),
         metrics: { likes: hit.points ?? undefined, comments: hit.num_comments ?? undefined },
       }),
     );
@@ -105,7 +110,12 @@ export function createHnSearchSource(config: HnSourceConfig, options: { now?: ()
           const response = await ctx.http.fetchText(`${base}/search_by_date`, {
             searchParams: { query, tags: '(story,comment)', hitsPerPage: config.hitsPerPage },
           });
-          return parseHnSearch(response.body, { sourceId: config.id, label, now: now() });
+          return parseHnSearch(response.body, {
+            sourceId: config.id,
+            label,
+            now: now(),
+            timeZone: config.timezone,
+          });
         },
         'hits without an objectID',
       );

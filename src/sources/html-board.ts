@@ -19,6 +19,8 @@ export interface ParseBoardOptions {
   selectors: BoardSelectors;
   /** For relative dates ("3분 전", "14:32"). */
   now: Date;
+  /** IANA zone of dates printed without one, and of the days "어제" and "14:32" fall on; Asia/Seoul by default. */
+  timeZone?: string | undefined;
 }
 
 export interface BoardListResult {
@@ -118,7 +120,7 @@ export function parseBoardList(html: string, options: ParseBoardOptions): BoardL
     const dateElement = selectors.date ? item.find(selectors.date).first() : undefined;
     const publishedAt = dateElement
       ? dateLabels(dateElement)
-          .map((label) => parseDate(label, { now: options.now }))
+          .map((label) => parseDate(label, { now: options.now, timeZone: options.timeZone }))
           .find((date) => date !== undefined)
       : undefined;
     posts.push(
@@ -193,12 +195,17 @@ function newestFirst(posts: readonly Post[]): Post[] {
 }
 
 /**
- * A community board read from its list page (conditional GET, robots.txt honoured) and, with `follow`,
+ * A community board read from its list page (dates without a zone in the source's `timezone`, else
+ * `options.timeZone`) (conditional GET, robots.txt honoured) and, with `follow`,
  * from up to `follow.limit` of its newest post pages for body text and fresher counts. A post page that
  * fails to load is a warning; the post keeps what the list showed.
  */
-export function createHtmlBoardSource(config: HtmlSourceConfig, options: { now?: () => Date } = {}): Source {
+export function createHtmlBoardSource(
+  config: HtmlSourceConfig,
+  options: { now?: () => Date; timeZone?: string | undefined } = {},
+): Source {
   const now = options.now ?? (() => new Date());
+  const timeZone = config.timezone ?? options.timeZone;
   const fetchOptions: FetchOptions = { robots: true };
   if (config.encoding) fetchOptions.encoding = config.encoding;
 
@@ -214,6 +221,7 @@ export function createHtmlBoardSource(config: HtmlSourceConfig, options: { now?:
         pageUrl: list.url,
         selectors: config.selectors,
         now: now(),
+        timeZone,
       });
       const follow = config.follow;
       if (!follow || posts.length === 0) return { posts, unchanged: false, warnings };

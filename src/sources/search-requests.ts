@@ -24,11 +24,11 @@ export function noQueriesResult(): SourceResult {
 
 /**
  * Runs one request per query (or kind × query) at once and merges them: the same post once, a failing
- * request or skipped items as warnings, and the source fails only when every request failed.
+ * request, skipped items or the request's own warnings as warnings, and the source fails only when every request failed.
  */
 export async function runSearchRequests(
   requests: readonly { label: string }[],
-  fetchOne: (index: number) => Promise<{ posts: Post[]; skipped: number }>,
+  fetchOne: (index: number) => Promise<{ posts: Post[]; skipped: number; warnings?: string[] }>,
   skippedWhat: string,
 ): Promise<SourceResult> {
   const settled = await Promise.allSettled(requests.map((_, index) => fetchOne(index)));
@@ -44,6 +44,7 @@ export async function runSearchRequests(
       warnings.push(`${label} failed: ${reason}`);
       continue;
     }
+    warnings.push(...(outcome.value.warnings ?? []));
     if (outcome.value.skipped > 0)
       warnings.push(`${label}: ${outcome.value.skipped} ${skippedWhat} were skipped`);
     for (const post of outcome.value.posts) {

@@ -71,6 +71,30 @@ describe('config', () => {
     ]);
   });
 
+  it('takes a time zone per source and rejects one that is not an IANA zone, naming the source', () => {
+    const config = validateConfig(
+      { ...minimal, sources: [{ ...minimal.sources[0], timezone: 'America/New_York' }] },
+      'test',
+    );
+    expect(config.sources[0]?.timezone).toBe('America/New_York');
+    expect(validateConfig(minimal, 'test').sources[0]?.timezone).toBeUndefined();
+    expect(
+      problemsOf({
+        ...minimal,
+        sources: [
+          minimal.sources[0],
+          {
+            id: 'board',
+            type: 'html',
+            url: 'https://b.example/',
+            selectors: { item: 'li', title: 'a' },
+            timezone: 'Mars/Olympus',
+          },
+        ],
+      }),
+    ).toEqual(['sources[1].timezone: "Mars/Olympus" is not an IANA time zone (e.g. "Asia/Seoul")']);
+  });
+
   it('rejects CSS selectors that do not parse, naming the key', () => {
     const problems = problemsOf({
       ...minimal,

@@ -7,7 +7,7 @@ import {
   naverAuthHeaders,
   parseNaverSearch,
 } from '../../src/sources/naver-search.js';
-import { type FixtureServer, respond, startFixtureServer } from '../helpers/fixture-server.js';
+import { type FixtureServer, type Handler, respond, startFixtureServer } from '../helpers/fixture-server.js';
 import { createTestHttp } from '../helpers/test-http.js';
 
 const fixture = (name: string) =>
@@ -49,6 +49,21 @@ describe('parseNaverSearch', () => {
       }),
     ]);
     expect(parseNaverSearch(fixture('naver-blog.json'), options).posts[0]?.media).toBeUndefined();
+  });
+
+  it('keeps links as the API gives them: query parameters named like HTML entities stay intact', () => {
+    const link =
+      'https://kin.naver.com/qna/detail.naver?d1id=8&docId=405016530&enc=utf8&section=kin.qna_ency&rank=1';
+    const other = 'https://m.example.com/a?x=1&region=kr&copy=2&not=3&times=4';
+    const body = JSON.stringify({
+      items: [
+        { title: '한빛푸드 질문', link },
+        { title: '한빛푸드 지역', link: other },
+        { title: '한빛푸드 escaped', link: 'https://blog.example.com/p?a=1&amp;b=2' },
+      ],
+    });
+    const { posts } = parseNaverSearch(body, { ...options, kind: 'kin', label: 'kin "한빛푸드"' });
+    expect(posts.map((p) => p.url)).toEqual([link, other, 'https://blog.example.com/p?a=1&b=2']);
   });
 
   it('reads café articles, which carry no date', () => {
@@ -209,5 +224,230 @@ describe('naver search source', () => {
       }),
     ).rejects.toMatchObject({ code: 'ERR_MISSING_SECRET' });
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('naver search paging', () => {
+  let server: FixtureServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  type Item = { title: string; link: string; postdate?: string; pubDate?: string };
+  /**
+   * A fake Naver Search API answering like the real one: `results(kind, query)` newest first, sliced by
+   * `start` and `display`, with `total`; start past 1000 or display past 100 is refused as Naver does.
+   */
+  const startFakeNaver = async (results: (kind: string, query: string) => Item[]) => {
+    const handler =
+      (kind: string): Handler =>
+      (req, res) => {
+        const params = new URL(req.url ?? '/', 'http://naver.test').searchParams;
+        const start = Number(params.get('start') ?? 1);
+        const display = Number(params.get('display') ?? 10);
+        if (start > 1000 || display > 100) {
+          res
+            .writeHead(400, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ errorMessage: 'Invalid start value', errorCode: 'SE03' }));
+          return;
+        }
+        const all = results(kind, params.get('query') ?? '');
+        const items = all.slice(start - 1, start - 1 + display);
+        res
+          .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify({ total: all.length, start, display: items.length, items }));
+      };
+    server = await startFixtureServer(
+      Object.fromEntries(
+        ['blog', 'news', 'cafearticle', 'kin'].map((k) => [`/v1/search/${k}.json`, handler(k)]),
+      ),
+    );
+    return server;
+  };
+  const asked = (fake: FixtureServer) =>
+    fake.requests.map((r) => {
+      const params = new URL(r.path, fake.url).searchParams;
+      return `${new URL(r.path, fake.url).pathname.split('/').pop()} ${params.get('query')} start=${params.get('start') ?? 1}`;
+    });
+  const source = (fake: FixtureServer, clock: () => Date, extra: Record<string, unknown> = {}) =>
+    createNaverSearchSource(
+      naverSourceSchema.parse({ id: 'naver', type: 'naver', baseUrl: `${fake.url}/v1/search`, ...extra }),
+      { now: clock },
+    );
+  const blogPost = (id: number, postdate = '20261120'): Item => ({
+    title: `한빛푸드 후기 ${id}`,
+    link: `https://blog.naver.com/fan/${id}`,
+    postdate,
+  });
+
+  it('reads a burst since the previous scan page by page until it reaches results already seen', async () => {
+    // 20 posts today; the first scan reads them in one request.
+    const blog: Item[] = Array.from({ length: 20 }, (_, i) => blogPost(1000 - i));
+    const fake = await startFakeNaver(() => blog);
+    let clock = new Date('2026-11-20T06:00:00Z');
+    const naver = source(fake, () => clock, { kinds: ['blog'] });
+    const read = () => naver.fetchPosts({ http: createTestHttp(), queries: ['한빛푸드'], env });
+
+    const first = await read();
+    expect(first.posts).toHaveLength(20);
+    expect(asked(fake)).toEqual(['blog.json 한빛푸드 start=1']);
+
+    // 75 new posts before the next scan: two full pages and part of a third.
+    blog.unshift(...Array.from({ length: 75 }, (_, i) => blogPost(2000 - i)));
+    clock = new Date('2026-11-20T06:10:00Z');
+    fake.requests.length = 0;
+    const second = await read();
+    expect(asked(fake)).toEqual([
+      'blog.json 한빛푸드 start=1',
+      'blog.json 한빛푸드 start=31',
+      'blog.json 한빛푸드 start=61',
+    ]);
+    const urls = new Set(second.posts.map((p) => p.url));
+    for (let id = 2000; id > 1925; id -= 1) expect(urls).toContain(`https://blog.naver.com/fan/${id}`);
+    expect(second.warnings).toEqual([]);
+
+    // Nothing new: one request.
+    clock = new Date('2026-11-20T06:20:00Z');
+    fake.requests.length = 0;
+    const third = await read();
+    expect(asked(fake)).toEqual(['blog.json 한빛푸드 start=1']);
+    expect(third.warnings).toEqual([]);
+  });
+
+  it('stops at the page limit of a 500-result burst with a warning naming the query and what was skipped', async () => {
+    // 500 results, all from today: none is old enough to stop at.
+    const blog = Array.from({ length: 500 }, (_, i) => blogPost(10_000 - i));
+    const fake = await startFakeNaver(() => blog);
+    const clock = () => new Date('2026-11-20T06:00:00Z');
+    const capped = await source(fake, clock, { kinds: ['blog'] }).fetchPosts({
+      http: createTestHttp(),
+      queries: ['한빛푸드'],
+      env,
+    });
+    expect(asked(fake)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `blog.json 한빛푸드 start=${1 + 30 * i}`),
+    );
+    expect(capped.posts).toHaveLength(300);
+    expect(capped.warnings).toEqual([
+      'blog "한빛푸드": the page limit was reached (maxPages 10, 300 results read); 200 more results were skipped',
+    ]);
+
+    // With room for it, the whole burst is read and nothing is said.
+    fake.requests.length = 0;
+    const all = await source(fake, clock, { kinds: ['blog'], display: 100, maxPages: 20 }).fetchPosts({
+      http: createTestHttp(),
+      queries: ['한빛푸드'],
+      env,
+    });
+    expect(asked(fake)).toHaveLength(5);
+    expect(all.posts).toHaveLength(500);
+    expect(all.warnings).toEqual([]);
+  });
+
+  it('never asks past the 1,000th result, and says how many it could not read', async () => {
+    const blog = Array.from({ length: 1500 }, (_, i) => blogPost(10_000 - i));
+    const fake = await startFakeNaver(() => blog);
+    const result = await source(fake, () => new Date('2026-11-20T06:00:00Z'), {
+      kinds: ['blog'],
+      display: 100,
+      maxPages: 50,
+    }).fetchPosts({ http: createTestHttp(), queries: ['한빛푸드'], env });
+    expect(asked(fake)).toHaveLength(10);
+    expect(result.posts).toHaveLength(1000);
+    expect(result.warnings).toEqual([
+      'blog "한빛푸드": Naver serves no result past the 1000th; 500 more results were skipped',
+    ]);
+  });
+
+  it('reads a day back on its first scan, and a quiet query costs one request', async () => {
+    const scanAt = new Date('2026-11-20T06:00:00Z').getTime();
+    const minutes = (n: number) => new Date(scanAt - n * 60_000).toUTCString();
+    // "한빛푸드": a news item every 10 minutes, 500 in all; "Hanbit Foods": one a day.
+    const fake = await startFakeNaver((_kind, query) =>
+      Array.from({ length: 500 }, (_, i) => ({
+        title: `${query} 기사 ${i}`,
+        link: `https://n.news.naver.com/mnews/article/001/${query === '한빛푸드' ? 1 : 2}${String(i).padStart(5, '0')}`,
+        pubDate: minutes(query === '한빛푸드' ? 5 + 10 * i : 60 * 24 * i + 5),
+      })),
+    );
+    const result = await source(fake, () => new Date(scanAt), { kinds: ['news'] }).fetchPosts({
+      http: createTestHttp(),
+      queries: ['한빛푸드', 'Hanbit Foods'],
+      env,
+    });
+    // 144 items in the last 24 hours: the fifth page (items 121-150) reaches past them.
+    expect(asked(fake).sort()).toEqual(
+      [
+        'news.json Hanbit Foods start=1',
+        ...[1, 31, 61, 91, 121].map((start) => `news.json 한빛푸드 start=${start}`),
+      ].sort(),
+    );
+    expect(result.posts).toHaveLength(180);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads café results, which carry no date, one page on the first scan and up to the last seen one after', async () => {
+    const cafe: Item[] = Array.from({ length: 500 }, (_, i) => ({
+      title: `한빛푸드 글 ${i}`,
+      link: `https://cafe.naver.com/mom/${5000 - i}`,
+    }));
+    const fake = await startFakeNaver(() => cafe);
+    const naver = source(fake, () => new Date('2026-11-20T06:00:00Z'), { kinds: ['cafearticle'] });
+    const read = () => naver.fetchPosts({ http: createTestHttp(), queries: ['한빛푸드'], env });
+    expect((await read()).posts).toHaveLength(30);
+    expect(asked(fake)).toEqual(['cafearticle.json 한빛푸드 start=1']);
+
+    cafe.unshift(
+      ...Array.from({ length: 40 }, (_, i) => ({
+        title: `한빛푸드 새 글 ${i}`,
+        link: `https://cafe.naver.com/mom/${9000 - i}`,
+      })),
+    );
+    fake.requests.length = 0;
+    const second = await read();
+    expect(asked(fake)).toEqual(['cafearticle.json 한빛푸드 start=1', 'cafearticle.json 한빛푸드 start=31']);
+    expect(second.posts.filter((p) => p.title.includes('새 글'))).toHaveLength(40);
+  });
+
+  it('keeps the pages read before a later page failed, warns, and reads that burst again on the next scan', async () => {
+    const blog: Item[] = Array.from({ length: 10 }, (_, i) => blogPost(1000 - i));
+    let failFrom = Number.POSITIVE_INFINITY;
+    const fake = await startFakeNaver(() => blog);
+    fake.route('/v1/search/blog.json', (req, res) => {
+      const params = new URL(req.url ?? '/', 'http://naver.test').searchParams;
+      const start = Number(params.get('start') ?? 1);
+      if (start >= failFrom) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('gone');
+        return;
+      }
+      const items = blog.slice(start - 1, start - 1 + Number(params.get('display')));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ total: blog.length, items }));
+    });
+    const naver = source(fake, () => new Date('2026-11-20T06:00:00Z'), { kinds: ['blog'] });
+    const read = () => naver.fetchPosts({ http: createTestHttp({ retries: 0 }), queries: ['한빛푸드'], env });
+    await read();
+
+    blog.unshift(...Array.from({ length: 70 }, (_, i) => blogPost(2000 - i)));
+    failFrom = 31;
+    fake.requests.length = 0;
+    const broken = await read();
+    expect(asked(fake)).toEqual(['blog.json 한빛푸드 start=1', 'blog.json 한빛푸드 start=31']);
+    expect(broken.posts).toHaveLength(30);
+    expect(broken.warnings).toEqual([
+      expect.stringMatching(/^blog "한빛푸드": page 2 \(results from 31\) failed: .*HTTP 404/),
+    ]);
+
+    failFrom = Number.POSITIVE_INFINITY;
+    fake.requests.length = 0;
+    const again = await read();
+    expect(asked(fake)).toEqual([
+      'blog.json 한빛푸드 start=1',
+      'blog.json 한빛푸드 start=31',
+      'blog.json 한빛푸드 start=61',
+    ]);
+    expect(again.posts).toHaveLength(80);
   });
 });

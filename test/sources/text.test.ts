@@ -101,6 +101,18 @@ describe('parseDate', () => {
     ['5 minutes ago', '2026-11-20T05:55:00.000Z'],
     ['3h', '2026-11-20T03:00:00.000Z'],
     ['Nov 18, 2026', '2026-11-17T15:00:00.000Z'],
+    ['Nov 18', '2026-11-17T15:00:00.000Z'],
+    ['November 18', '2026-11-17T15:00:00.000Z'],
+    ['18 Nov', '2026-11-17T15:00:00.000Z'],
+    ['Wed, 18 November', '2026-11-17T15:00:00.000Z'],
+    ['Nov 18th at 2:05 PM', '2026-11-18T05:05:00.000Z'],
+    ['Sept 3, 09:30', '2026-09-03T00:30:00.000Z'],
+    ['Dec 5', '2025-12-04T15:00:00.000Z'],
+    ['5 Dec', '2025-12-04T15:00:00.000Z'],
+    ['December 5', '2025-12-04T15:00:00.000Z'],
+    ['2026-11-20 10:00:00 +09:00', '2026-11-20T01:00:00.000Z'],
+    ['2026-11-20 10:00 -0500', '2026-11-20T15:00:00.000Z'],
+    ['2026.11.20 10:00:00 +0000', '2026-11-20T10:00:00.000Z'],
     ['1795148000', '2026-11-20T04:13:20.000Z'],
   ])('reads %j as %s (Korea time unless a zone is given)', (label, iso) => {
     expect(parseDate(label, { now })).toBe(iso);
@@ -110,10 +122,31 @@ describe('parseDate', () => {
     expect(parseDate('2026-11-20 14:32', { now, utcOffsetMinutes: 0 })).toBe('2026-11-20T14:32:00.000Z');
   });
 
-  it.each([[''], ['   '], ['hello'], ['2026.13.40'], ['2026.02.30'], ['25:61'], [undefined]])(
-    'finds no date in %j',
-    (label) => {
-      expect(parseDate(label, { now })).toBeUndefined();
-    },
-  );
+  it('gives month names without a year this year in the source’s zone, or last year when that is ahead', () => {
+    const newYork = { now: new Date('2026-12-07T05:00:00Z'), timeZone: 'America/New_York' };
+    expect(parseDate('Dec 5', newYork)).toBe('2026-12-05T05:00:00.000Z');
+    expect(parseDate('5 Dec 21:00', newYork)).toBe('2026-12-06T02:00:00.000Z');
+    // On New Year's Day, December is last year's.
+    const newYear = { now: new Date('2027-01-01T06:00:00Z'), timeZone: 'America/New_York' };
+    expect(parseDate('Dec 31', newYear)).toBe('2026-12-31T05:00:00.000Z');
+    expect(parseDate('31 December 23:30', newYear)).toBe('2027-01-01T04:30:00.000Z');
+    expect(parseDate('Jan 1', newYear)).toBe('2027-01-01T05:00:00.000Z');
+    // More than a day ahead is last year's.
+    expect(parseDate('Jan 3', newYear)).toBe('2026-01-03T05:00:00.000Z');
+  });
+
+  it.each([
+    [''],
+    ['   '],
+    ['hello'],
+    ['2026.13.40'],
+    ['2026.02.30'],
+    ['25:61'],
+    ['Feb 30'],
+    ['Foo 5'],
+    ['Dec 5 GMT'],
+    [undefined],
+  ])('finds no date in %j', (label) => {
+    expect(parseDate(label, { now })).toBeUndefined();
+  });
 });
