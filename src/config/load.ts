@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { companyTerms } from '../core/risk/company-terms.js';
 import { createScorer } from '../core/risk/score.js';
 import { ConfigError } from '../errors.js';
-import { type Config, type ConfigInput, configSchema } from './schema.js';
+import { type Config, type ConfigInput, configSchema, isTimeZone } from './schema.js';
 
 /** Where the config came from, for messages and for the embedded default's sample server. */
 export type ConfigOrigin = { kind: 'file'; path: string } | { kind: 'embedded' };
@@ -169,15 +169,6 @@ function checkRiskTerms(config: Config): string[] {
     }
   });
   return problems;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function deepFreeze<T>(value: T): T {

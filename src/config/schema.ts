@@ -53,7 +53,7 @@ export const watchSchema = z.strictObject({
 });
 
 /** Whether this runtime knows `zone` as a time zone. */
-function isTimeZone(zone: string): boolean {
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
