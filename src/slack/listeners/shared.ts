@@ -1,4 +1,4 @@
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { BlockAction, RespondFn, webApi } from '@slack/bolt';
 import type { Thread } from '../../core/thread-schema.js';
 import type { ApplyResult } from '../apply-action.js';
 import { buildThreadReply } from '../blocks.js';
@@ -14,6 +14,11 @@ export interface Clicker {
    * in the channel (someone previewing it, or who left), where chat.postEphemeral fails with user_not_in_channel.
    */
   respond?: RespondFn | undefined;
+}
+
+/** Who clicked a button and how to answer them privately: the click's response_url when Slack sent one. */
+export function clickerOf(body: BlockAction, respond: RespondFn): Clicker {
+  return { user: body.user.id, channel: body.channel?.id, respond: body.response_url ? respond : undefined };
 }
 
 /**

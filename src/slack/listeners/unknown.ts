@@ -3,7 +3,7 @@ import { escapeRegExp } from '../../core/risk/normalize.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_IDS, DRAFT_USE_MODEL, SNOOZE_ACTION_PATTERN, VIEW } from '../ids.js';
 import { safeText } from '../mrkdwn.js';
-import { tellPrivately } from './shared.js';
+import { clickerOf, tellPrivately } from './shared.js';
 
 /** Matches any id but the given ones (and, for buttons, but the Snooze row's). */
 function otherThan(ids: readonly string[], also?: RegExp): RegExp {
@@ -26,12 +26,7 @@ export function registerUnknown(app: App, deps: SlackDeps): void {
         { actionId: safeText(actionId, 80), user: body.user.id },
         'button Bulssi does not know',
       );
-      await tellPrivately(
-        client,
-        deps,
-        { user: body.user.id, channel: body.channel?.id, respond: body.response_url ? respond : undefined },
-        deps.strings.refuse.unknown,
-      );
+      await tellPrivately(client, deps, clickerOf(body, respond), deps.strings.refuse.unknown);
     },
   );
   app.view<ViewSubmitAction>({ callback_id: otherThan(Object.values(VIEW)) }, async ({ ack, body, view }) => {

@@ -8,7 +8,7 @@ import type { SlackDeps } from '../../deps.js';
 import { ACTION, DRAFT_USE_MODEL, INPUT } from '../../ids.js';
 import { buildDraftModal, buildEscalateModal, buildResolveModal, decodeMetadata } from '../../modals.js';
 import { mention, safeText } from '../../mrkdwn.js';
-import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
+import { clickerOf, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
 
 /** Configured escalation targets for a category, split into users (U…/W…) and user groups (S…). */
 export function escalationTargets(deps: SlackDeps, thread: Thread) {
@@ -33,9 +33,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
     body: BlockAction,
     action: ButtonAction,
     client: webApi.WebClient,
-    respond: RespondFn | undefined,
+    respond: RespondFn,
   ) => {
-    const who: Clicker = { user: body.user.id, channel: body.channel?.id, respond };
+    const who = clickerOf(body, respond);
     if (!(await deps.mayAct(who.user))) {
       await tellPrivately(client, deps, who, s.refuse.notAllowed);
       return undefined;
@@ -51,7 +51,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   for (const button of direct) {
     app.action<BlockAction<ButtonAction>>(button.id, async ({ ack, body, action, client, respond }) => {
       await ack();
-      const ctx = await setup(body, action, client, body.response_url ? respond : undefined);
+      const ctx = await setup(body, action, client, respond);
       if (!ctx) return;
       const result = await applyThreadAction(
         deps.store,
@@ -79,7 +79,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       await ack();
       // The trigger expires 3 s after the click: the access check and the read run together.
       const [ctx, thread] = await Promise.all([
-        setup(body, action, client, body.response_url ? respond : undefined),
+        setup(body, action, client, respond),
         deps.store.getThread(action.value ?? ''),
       ]);
       if (!ctx) return;

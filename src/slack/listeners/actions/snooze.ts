@@ -5,7 +5,7 @@ import type { Thread } from '../../../core/thread-schema.js';
 import type { SlackDeps } from '../../deps.js';
 import { SNOOZE_ACTION_PATTERN } from '../../ids.js';
 import { mention, safeText, slackDate } from '../../mrkdwn.js';
-import { type Clicker, tellPrivately } from '../shared.js';
+import { clickerOf, tellPrivately } from '../shared.js';
 
 /** `<thread id>:<choice>` from a Snooze button; undefined when it is not one. */
 export function parseSnoozeValue(value: string | undefined) {
@@ -22,11 +22,7 @@ export function registerSnooze(app: App, deps: SlackDeps): void {
     SNOOZE_ACTION_PATTERN,
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const who: Clicker = {
-        user: body.user.id,
-        channel: body.channel?.id,
-        respond: body.response_url ? respond : undefined,
-      };
+      const who = clickerOf(body, respond);
       if (!(await deps.mayAct(who.user))) {
         await tellPrivately(client, deps, who, s.refuse.notAllowed);
         return;
