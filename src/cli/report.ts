@@ -4,11 +4,11 @@ import { dailySeries } from '../core/followup/daily-series.js';
 import { buildReport, formatReport } from '../core/followup/report.js';
 import { svgToPng } from '../report/chart-png.js';
 import { reportChartSvg } from '../report/chart-svg.js';
-import type { Thread } from '../core/thread-schema.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { openExistingStore } from './open-store.js';
 import { localDayStart } from '../core/followup/local-time.js';
+import { threadsFirstSeenSince } from '../store/threads-first-seen.js';
 
 const DAY = 86_400_000;
 
@@ -80,11 +80,7 @@ Options:
     const until =
       values.until === undefined ? now : (parseSince(values.until, now, timeZone) ?? checkedUntil);
     try {
-      // A thread first seen in the period was last seen in it too: read through the last-seen index.
-      const threads: Thread[] = [];
-      const sinceIso = new Date(since).toISOString();
-      for await (const thread of store.threadsLastSeen({ since: sinceIso }))
-        if (thread.firstSeenAt >= sinceIso) threads.push(thread);
+      const threads = await threadsFirstSeenSince(store, new Date(since).toISOString());
       const report = buildReport(threads, {
         since: new Date(since).toISOString(),
         until: new Date(until).toISOString(),

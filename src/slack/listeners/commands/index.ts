@@ -14,17 +14,7 @@ import { buildSourcesMessage, buildStatusMessage } from '../../status-blocks.js'
 import { showChange } from '../shared.js';
 import { handleSource } from './source.js';
 import { handleWatch } from './watch.js';
-
-/**
- * The threads a report over the period from `since` counts (first seen in it), read through the last-seen
- * index: a thread first seen in the period was last seen in it too.
- */
-async function threadsFirstSeenSince(deps: SlackDeps, since: string): Promise<Thread[]> {
-  const threads: Thread[] = [];
-  for await (const thread of deps.store.threadsLastSeen({ since }))
-    if (thread.firstSeenAt >= since) threads.push(thread);
-  return threads;
-}
+import { threadsFirstSeenSince } from '../../../store/threads-first-seen.js';
 
 /** Open threads and every thread's state, which is all the status needs: read from the store's indexes. */
 async function statusMessage(deps: SlackDeps) {
@@ -77,7 +67,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
           until: until.toISOString(),
           threshold: deps.config.alert.threshold,
         };
-        const threads = await threadsFirstSeenSince(deps, period.since);
+        const threads = await threadsFirstSeenSince(deps.store, period.since);
         const report = buildReport(threads, period);
         await say(buildReportMessage(report, days, s));
         // The chart goes to the alert channel, where the team reads reports: only for people who may act there.
