@@ -7,7 +7,7 @@ import type { ComposedDraft } from '../drafting/compose-draft.js';
 import { shownLevel } from './blocks.js';
 import type { Strings } from './i18n.js';
 import { DRAFT_OFFER_BLOCK, DRAFT_USE_MODEL, INPUT, VIEW } from './ids.js';
-import { escapeMrkdwn, LIMITS, mrkdwnLink, plainText, safeText, truncate } from './mrkdwn.js';
+import { escapeMrkdwn, LIMITS, mrkdwnLink, plainText, quoteText, truncate } from './mrkdwn.js';
 
 type ModalView = types.ModalView;
 
@@ -125,10 +125,7 @@ export function buildDraftModal(
     { type: 'section', text: { type: 'mrkdwn', text: toneCheckText(draft.findings, s) } },
   ];
   if (options.offer) {
-    const quoted = safeText(options.offer, LIMITS.sectionText - 200)
-      .split('\n')
-      .map((line) => `> ${line}`)
-      .join('\n');
+    const quoted = quoteText(options.offer, LIMITS.sectionText - 200);
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${s.tone.offered}\n${quoted}` } });
     if (options.offer.length <= LIMITS.buttonValue)
       blocks.push({

@@ -67,6 +67,14 @@ function otherSitesNamed(label: string, host: string): string[] {
     .filter((named) => named !== linked && !linked.endsWith(`.${named}`) && !named.endsWith(`.${linked}`));
 }
 
+/** Text shown as a mrkdwn block quote, every line quoted: escaped and cut to `max` first. */
+export function quoteText(text: string, max: number): string {
+  return safeText(text, max)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
 /**
  * A mrkdwn link to an http(s) URL with an escaped label; other schemes (javascript:, slack:) are shown as
  * text. `|` in the URL is percent-encoded so it cannot end the URL early. A scraped label that names another

@@ -199,6 +199,11 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
 
   const readWatchOverrides = async (): Promise<WatchOverrides> =>
     (await readValid(settingsKv, 'watch', watchOverridesSchema)) ?? { added: [], removed: [] };
+  /** A stored instant (ms since epoch), or undefined when there is none or it is not a number. */
+  const readInstant = async (key: string): Promise<number | undefined> => {
+    const value: unknown = await settingsKv.get(key);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
   const readCustomSources = async (): Promise<CustomSource[]> =>
     (await readValid(customSourcesKv, 'all', customSourcesSchema)) ?? [];
 
@@ -229,17 +234,11 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
         await slackKv.delete(id);
         return true;
       }),
-    getDigestSentAt: async () => {
-      const value: unknown = await settingsKv.get('digest-sent-at');
-      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-    },
+    getDigestSentAt: () => readInstant('digest-sent-at'),
     putDigestSentAt: async (at: number) => {
       await settingsKv.set('digest-sent-at', at);
     },
-    getReportSentFor: async () => {
-      const value: unknown = await settingsKv.get('report-sent-for');
-      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-    },
+    getReportSentFor: () => readInstant('report-sent-for'),
     putReportSentFor: async (slot: number) => {
       await settingsKv.set('report-sent-for', slot);
     },

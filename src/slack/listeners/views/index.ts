@@ -9,7 +9,7 @@ import { applyThreadAction } from '../../apply-action.js';
 import type { SlackDeps } from '../../deps.js';
 import { INPUT, VIEW } from '../../ids.js';
 import { buildDraftModal, decodeMetadata, toneCheckText } from '../../modals.js';
-import { groupMention, LIMITS, mention, mrkdwnLink, safeText, truncate } from '../../mrkdwn.js';
+import { groupMention, LIMITS, mention, mrkdwnLink, quoteText, safeText, truncate } from '../../mrkdwn.js';
 import { expandTargets, permalinkFor } from '../../escalation-dm.js';
 import { type Clicker, refuseIfNeeded, showChange, tellPrivately } from '../shared.js';
 
@@ -91,10 +91,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       return;
     }
     const line = s.reply.draftForReview(mention(ctx.who.user));
-    const quoted = safeText(text, LIMITS.sectionText - 200)
-      .split('\n')
-      .map((l) => `> ${l}`)
-      .join('\n');
+    const quoted = quoteText(text, LIMITS.sectionText - 200);
     const tone = toneCheckText(findings, s, s.tone.left);
     try {
       await deps.messages.reply(updated, {
