@@ -1,4 +1,5 @@
 import { collapseWhitespace } from './text.js';
+import { localParts } from '../core/followup/local-time.js';
 
 export interface DateContext {
   /** The moment relative labels ("3분 전", "어제", "14:32") count back from. */
@@ -75,37 +76,16 @@ const MONTH_NAME_DAY = new RegExp(`^${WEEKDAY}${MONTH_NAME}\\s+${DAY_OF_MONTH}${
 const DAY_MONTH_NAME = new RegExp(`^${WEEKDAY}${DAY_OF_MONTH}\\s+${MONTH_NAME}${AND_TIME}$`, 'i');
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The offset of an IANA zone at any moment, daylight saving included. Throws RangeError on an unknown zone. */
+/**
+ * The offset of an IANA zone at any moment, daylight saving included, to the minute (the team's calendar in
+ * local-time.ts reads the same zone data). Throws RangeError on an unknown zone.
+ */
 function namedZone(timeZone: string): Zone {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  const zoneFormat = format;
+  localParts(0, timeZone); // an unknown zone fails here, not at the first date read
   return (utcMs) => {
-    const parts = zoneFormat.formatToParts(utcMs);
-    const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-    const local = Date.UTC(
-      field('year'),
-      field('month') - 1,
-      field('day'),
-      field('hour'),
-      field('minute'),
-      field('second'),
-    );
-    return Math.round((local - Math.floor(utcMs / 1_000) * 1_000) / MINUTE);
+    const p = localParts(utcMs, timeZone);
+    const local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+    return Math.round((local - Math.floor(utcMs / MINUTE) * MINUTE) / MINUTE);
   };
 }
 
