@@ -85,6 +85,16 @@ export async function postToSlackApp(
   });
 }
 
+/** The fields every interaction payload carries about its workspace, app and the person who acted. */
+function fromUser(user: string) {
+  return {
+    team: { id: 'T1', domain: 'test' },
+    user: { id: user, username: user, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+  };
+}
+
 export function interactionBody(payload: Record<string, unknown>): string {
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -93,10 +103,7 @@ export function interactionBody(payload: Record<string, unknown>): string {
 export function buttonClick(actionId: string, threadId: string, user: string, responseUrl: string): string {
   return interactionBody({
     type: 'block_actions',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: user, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
+    ...fromUser(user),
     trigger_id: `trigger-${actionId}-${user}`,
     container: { type: 'message', message_ts: '1700000000.000001', channel_id: CHANNEL, is_ephemeral: false },
     channel: { id: CHANNEL, name: 'crisis' },
@@ -125,10 +132,7 @@ export function viewSubmission(
 ): string {
   return interactionBody({
     type: 'view_submission',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: user, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
+    ...fromUser(user),
     trigger_id: 'trigger-view',
     view: {
       id: viewId,
@@ -152,10 +156,7 @@ export function modalButtonClick(
 ): string {
   return interactionBody({
     type: 'block_actions',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: user, team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
+    ...fromUser(user),
     trigger_id: `trigger-${actionId}-${user}`,
     container: { type: 'view', view_id: view.id },
     view: {
