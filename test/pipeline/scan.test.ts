@@ -197,17 +197,21 @@ describe('runScan', () => {
   });
 });
 
+/** The contamination post copied to a café, as reposts are: "[펌]" before the title, a line after the text. */
+const cafeCopy = () =>
+  post('88', {
+    id: 'cafe:88',
+    sourceId: 'cafe',
+    url: 'https://cafe.example.kr/88',
+    title: `[펌] ${contamination.title}`,
+    text: `${contamination.text} 퍼왔어요`,
+  });
+
 describe('runScan across sites', () => {
   it('links the same story on two sites, so both threads know it has spread', async () => {
     const store = await createStore();
     const notifier = recordingNotifier();
-    const copy = post('88', {
-      id: 'cafe:88',
-      sourceId: 'cafe',
-      url: 'https://cafe.example.kr/88',
-      title: `[펌] ${contamination.title}`,
-      text: `${contamination.text} 퍼왔어요`,
-    });
+    const copy = cafeCopy();
     const scan = (sources: Source[]) =>
       runScan({ ...deps(store, sources, notifier, { now: new Date() }), stories: index });
     const index = new StoryIndex();
@@ -242,13 +246,7 @@ describe('runScan across sites', () => {
       );
     }
     clock.now = new Date('2026-11-22T01:00:00.000Z');
-    const copy = post('88', {
-      id: 'cafe:88',
-      sourceId: 'cafe',
-      url: 'https://cafe.example.kr/88',
-      title: `[펌] ${contamination.title}`,
-      text: `${contamination.text} 퍼왔어요`,
-    });
+    const copy = cafeCopy();
     await scan([scriptedSource('cafe', [async () => [copy]])]);
     const linked = await store.getThread(original?.id ?? '');
     expect(linked?.sites).toEqual(['board', 'cafe']);
